@@ -1,5 +1,7 @@
 package dev.outpost.app;
 
+import dev.outpost.app.cli.DemoCommand;
+import dev.outpost.app.cli.ServeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,6 +12,8 @@ import picocli.CommandLine.Command;
     versionProvider = Version.class,
     description = "Social listening, customer care and crisis response.%n",
     subcommands = {
+      DemoCommand.class,
+      ServeCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class Main implements Runnable {
@@ -21,9 +25,21 @@ public final class Main implements Runnable {
 
   /** Runs a command line and returns its exit code (0 ok, 1 failure, 2 usage error). */
   public static int run(String... args) {
+    return commandLine().execute(args);
+  }
+
+  /** Runs a command line writing to the given streams (for tests and embedding). */
+  public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+    CommandLine cli = commandLine();
+    cli.setOut(out);
+    cli.setErr(err);
+    return cli.execute(args);
+  }
+
+  private static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new Main());
     cli.setExecutionExceptionHandler(new Errors());
-    return cli.execute(args);
+    return cli;
   }
 
   @Override

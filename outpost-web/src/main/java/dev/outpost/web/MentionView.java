@@ -1,0 +1,51 @@
+package dev.outpost.web;
+
+import dev.outpost.core.Mention;
+import dev.outpost.core.Post;
+import java.time.Instant;
+
+/** A mention as the API and the live feed show it. Texts are raw: clients must escape them. */
+public record MentionView(
+    long id,
+    String topic,
+    String network,
+    String externalId,
+    String author,
+    String authorName,
+    long followers,
+    String text,
+    String language,
+    Instant postedAt,
+    Instant matchedAt,
+    String url,
+    long reposts,
+    long likes) {
+
+  private static final java.time.format.DateTimeFormatter SHOWN =
+      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", java.util.Locale.ROOT)
+          .withZone(java.time.ZoneOffset.UTC);
+
+  /** The post time as people read it, in UTC. */
+  public String postedAtText() {
+    return SHOWN.format(postedAt);
+  }
+
+  public static MentionView of(Mention m) {
+    Post p = m.post();
+    return new MentionView(
+        m.id(),
+        m.topicId(),
+        p.network(),
+        p.externalId(),
+        p.author().handle(),
+        p.author().displayName(),
+        p.author().followers(),
+        p.text(),
+        p.language(),
+        p.createdAt(),
+        m.matchedAt(),
+        p.url().filter(WebServer::isWebLink).orElse(null),
+        p.metrics().reposts(),
+        p.metrics().likes());
+  }
+}

@@ -1,0 +1,207 @@
+package dev.outpost.web;
+
+import dev.outpost.core.Store;
+import dev.outpost.core.Topic;
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.util.JavalinBindException;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Outpost's HTTP surface: the start page at {@code /}, the REST API under {@code /api/v1}, live
+ * updates as server-sent events, {@code /health} and Prometheus {@code /metrics}.
+ */
+public final class WebServer implements AutoCloseable {
+  static final String CSP =
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+          + " connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none';"
+          + " form-action 'self'";
+
+  private final Javalin app;
+  private final Store store;
+  private final LiveFeed feed;
+  private final Supplier<Map<String, Object>> pipelineStatus;
+  private final PrometheusMeterRegistry registry;
+  private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
+
+  /**
+   * @param host the address to listen on, for example {@code 127.0.0.1} or {@code 0.0.0.0}
+   * @param port the port; 0 picks a free one
+   */
+  public record Settings(String host, int port) {
+    public Settings {
+      if (port < 0 || port > 65_535) {
+        throw new IllegalArgumentException("port must be between 0 and 65535, was " + port);
+      }
+    }
+  }
+
+  private WebServer(
+      Store store,
+      LiveFeed feed,
+      Supplier<Map<String, Object>> pipelineStatus,
+      PrometheusMeterRegistry registry) {
+    this.store = store;
+    this.feed = feed;
+    this.pipelineStatus = pipelineStatus;
+    this.registry = registry;
+    new io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics().bindTo(registry);
+    new io.micrometer.core.instrument.binder.jvm.JvmGcMetrics().bindTo(registry);
+    new io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics().bindTo(registry);
+    new io.micrometer.core.instrument.binder.system.ProcessorMetrics().bindTo(registry);
+    new io.micrometer.core.instrument.binder.system.UptimeMetrics().bindTo(registry);
+    Json json = new Json();
+    this.app =
+        Javalin.create(
+            config -> {
+              config.showJavalinBanner = false;
+              config.jsonMapper(json.javalin());
+              config.staticFiles.add(
+                  files -> {
+                    files.hostedPath = "/static";
+                    files.directory = "/static";
+                    files.location = Location.CLASSPATH;
+                  });
+              config.http.defaultContentType = "application/json";
+            });
+    routes();
+  }
+
+  /**
+   * Starts serving.
+   *
+   * @param pipelineStatus what {@code /health} reports of the pipeline (counters, last error)
+   * @throws IllegalStateException when the port is taken, with a message saying so
+   */
+  public static WebServer start(
+      Settings settings, Store store, LiveFeed feed, Supplier<Map<String, Object>> pipelineStatus) {
+    WebServer server =
+        new WebServer(
+            store, feed, pipelineStatus, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+    try {
+      server.app.start(settings.host(), settings.port());
+    } catch (JavalinBindException e) {
+      throw new IllegalStateException(
+          "port " + settings.port() + " on " + settings.host() + " is already in use", e);
+    }
+    return server;
+  }
+
+  public int port() {
+    return app.port();
+  }
+
+  /** Where the application registers its own meters; scraped at {@code /metrics}. */
+  public io.micrometer.core.instrument.MeterRegistry meters() {
+    return registry;
+  }
+
+  private void routes() {
+    app.before(WebServer::securityHeaders);
+    app.get("/", this::index);
+    app.get("/api/v1/mentions", this::mentions);
+    app.get("/api/v1/topics", this::topics);
+    app.sse("/api/v1/mentions/stream", feed::add);
+    app.get("/health", this::health);
+    app.get("/health/live", ctx -> ctx.json(Map.of("status", "UP")));
+    app.get(
+        "/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(registry.scrape()));
+    app.exception(
+        IllegalArgumentException.class,
+        (e, ctx) -> ctx.status(HttpStatus.BAD_REQUEST).json(Map.of("error", e.getMessage())));
+  }
+
+  private static void securityHeaders(Context ctx) {
+    ctx.header("Content-Security-Policy", CSP);
+    ctx.header("X-Content-Type-Options", "nosniff");
+    ctx.header("X-Frame-Options", "DENY");
+    ctx.header("Referrer-Policy", "no-referrer");
+  }
+
+  private void index(Context ctx) {
+    Map<String, Long> counts = store.mentionCounts();
+    List<IndexPage.TopicCount> topics =
+        store.topics().stream()
+            .map(t -> topicCount(t, counts))
+            .sorted(
+                (a, b) ->
+                    a.kind().equals(b.kind())
+                        ? Long.compare(b.count(), a.count())
+                        : a.kind().compareTo(b.kind()))
+            .toList();
+    long total = counts.values().stream().mapToLong(Long::longValue).sum();
+    List<MentionView> latest =
+        store.latestMentions(50, Optional.empty()).stream().map(MentionView::of).toList();
+    StringOutput out = new StringOutput();
+    templates.render("index.jte", new IndexPage(topics, total, latest), out);
+    ctx.html(out.toString());
+  }
+
+  private static IndexPage.TopicCount topicCount(Topic t, Map<String, Long> counts) {
+    return new IndexPage.TopicCount(
+        t.id(),
+        t.name(),
+        t.kind().name().toLowerCase(java.util.Locale.ROOT),
+        counts.getOrDefault(t.id(), 0L));
+  }
+
+  private void mentions(Context ctx) {
+    int limit = intParam(ctx, "limit", 50, 1, 1_000);
+    Optional<String> topic = Optional.ofNullable(ctx.queryParam("topic")).filter(s -> !s.isBlank());
+    ctx.json(store.latestMentions(limit, topic).stream().map(MentionView::of).toList());
+  }
+
+  private void topics(Context ctx) {
+    Map<String, Long> counts = store.mentionCounts();
+    ctx.json(store.topics().stream().map(t -> topicCount(t, counts)).toList());
+  }
+
+  private void health(Context ctx) {
+    boolean db = store.isHealthy();
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("status", db ? "UP" : "DEGRADED");
+    body.put("database", db ? "UP" : "DOWN");
+    body.put("pipeline", pipelineStatus.get());
+    body.put("liveClients", feed.clientCount());
+    ctx.status(db ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json(body);
+  }
+
+  private static int intParam(Context ctx, String name, int fallback, int min, int max) {
+    String raw = ctx.queryParam(name);
+    if (raw == null || raw.isBlank()) {
+      return fallback;
+    }
+    try {
+      int value = Integer.parseInt(raw.strip());
+      if (value < min || value > max) {
+        throw new IllegalArgumentException(
+            name + " must be between " + min + " and " + max + ", was " + value);
+      }
+      return value;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + " must be a whole number, was '" + raw + "'", e);
+    }
+  }
+
+  /** Only http(s) links are shown as links; anything else (javascript:, data:) is dropped. */
+  static boolean isWebLink(String url) {
+    return url.startsWith("https://") || url.startsWith("http://");
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+    registry.close();
+  }
+}

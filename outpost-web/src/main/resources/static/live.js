@@ -1,0 +1,59 @@
+// Live updates for the mentions page: new mentions arrive as server-sent events.
+// Post texts are untrusted: they are only ever set with textContent, never as HTML.
+(function () {
+  "use strict";
+  var MAX_ROWS = 100;
+  var list = document.getElementById("mentions");
+  var status = document.getElementById("live-status");
+  var total = document.getElementById("total-count");
+
+  function text(tag, cls, value) {
+    var el = document.createElement(tag);
+    if (cls) el.className = cls;
+    el.textContent = value;
+    return el;
+  }
+
+  function row(m) {
+    var li = document.createElement("li");
+    li.className = "mention fresh";
+    li.dataset.id = String(m.id);
+    var meta = document.createElement("div");
+    meta.className = "meta";
+    meta.appendChild(text("span", "topic-tag", m.topic));
+    meta.appendChild(text("span", "author", "@" + m.author));
+    meta.appendChild(text("span", "network", m.network));
+    var time = text("time", null, m.postedAt.replace("T", " ").substring(0, 16) + " UTC");
+    time.setAttribute("datetime", m.postedAt);
+    meta.appendChild(time);
+    if (m.url && /^https?:\/\//.test(m.url)) {
+      var a = text("a", null, "open");
+      a.href = m.url;
+      a.target = "_blank";
+      a.rel = "noopener noreferrer";
+      meta.appendChild(a);
+    }
+    li.appendChild(meta);
+    li.appendChild(text("p", "text", m.text));
+    return li;
+  }
+
+  function onMentions(event) {
+    var mentions = JSON.parse(event.data);
+    var empty = document.getElementById("empty");
+    if (empty) empty.remove();
+    mentions.forEach(function (m) {
+      if (list.querySelector('[data-id="' + String(m.id) + '"]')) return;
+      list.insertBefore(row(m), list.firstChild);
+      var count = document.querySelector('[data-topic-count="' + CSS.escape(m.topic) + '"]');
+      if (count) count.textContent = String(Number(count.textContent) + 1);
+      total.textContent = String(Number(total.textContent) + 1);
+    });
+    while (list.children.length > MAX_ROWS) list.removeChild(list.lastChild);
+  }
+
+  var source = new EventSource("/api/v1/mentions/stream");
+  source.addEventListener("mentions", onMentions);
+  source.onopen = function () { status.textContent = "live"; status.className = "live on"; };
+  source.onerror = function () { status.textContent = "reconnecting…"; status.className = "live off"; };
+})();
