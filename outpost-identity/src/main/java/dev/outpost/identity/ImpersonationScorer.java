@@ -51,7 +51,7 @@ public final class ImpersonationScorer {
     for (ProtectedIdentity id : this.identities) {
       switch (id.kind()) {
         case HANDLE -> {
-          own.add(id.network() + ":" + Fold.plain(id.value()));
+          own.add(id.network() + ":" + key(id.value()));
           names.add(Likeness.Target.of(id.label(), id.value()));
         }
         case NAME -> names.add(Likeness.Target.of(id.label(), id.value()));
@@ -68,16 +68,16 @@ public final class ImpersonationScorer {
       int colon = e.indexOf(':');
       String network = colon > 0 ? e.substring(0, colon).strip().toLowerCase(Locale.ROOT) : "";
       String handle = colon > 0 ? e.substring(colon + 1).strip() : e;
-      if (!handle.startsWith("@") || Fold.plain(handle).isEmpty()) {
+      if (!handle.startsWith("@") || key(handle).isEmpty()) {
         throw new IllegalArgumentException(
             "allow-list entry must be network:@handle or @handle, got '"
                 + ProtectedIdentity.abbreviate(e)
                 + "'");
       }
       if (network.isEmpty()) {
-        ownAnyNetwork.add(Fold.plain(handle));
+        ownAnyNetwork.add(key(handle));
       } else {
-        allow.add(network + ":" + Fold.plain(handle));
+        allow.add(network + ":" + key(handle));
       }
     }
   }
@@ -94,8 +94,8 @@ public final class ImpersonationScorer {
 
   /** Scores one candidate; never throws for any candidate. */
   public Assessment score(Candidate c) {
-    String plain = Fold.plain(c.handle());
-    if (plain.isEmpty() && c.displayName().isBlank()) {
+    String plain = key(c.handle());
+    if (Fold.plain(c.handle()).isEmpty() && c.displayName().isBlank()) {
       return verdict(c, 0, List.of(new Reason("input", "no handle or display name", 0)), null);
     }
     if (own.contains(c.network() + ":" + plain)) {
@@ -139,6 +139,11 @@ public final class ImpersonationScorer {
     return verdict(c, score, all, resembles[0]);
   }
 
+  /** A handle as networks compare them: without {@code @}, case-insensitive, separators kept. */
+  private static String key(String handle) {
+    return Fold.strip(handle).toLowerCase(Locale.ROOT);
+  }
+
   private record Best(Likeness.Hit hit, String label) {}
 
   private static Best best(List<Likeness.Probe> probes, List<Likeness.Target> targets) {
@@ -173,7 +178,7 @@ public final class ImpersonationScorer {
   private Optional<Reason> sameHandleElsewhere(Candidate c, String plain) {
     for (ProtectedIdentity id : identities) {
       if (id.kind() == ProtectedIdentity.Kind.HANDLE
-          && Fold.plain(id.value()).equals(plain)
+          && key(id.value()).equals(plain)
           && !id.network().equals(c.network())) {
         return Optional.of(
             new Reason(
