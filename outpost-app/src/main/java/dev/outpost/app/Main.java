@@ -1,6 +1,7 @@
 package dev.outpost.app;
 
 import dev.outpost.app.cli.ImpersonationCommand;
+import dev.outpost.app.cli.ImpersonationEvalCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,6 +14,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       ImpersonationCommand.class,
+      ImpersonationEvalCommand.class,
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

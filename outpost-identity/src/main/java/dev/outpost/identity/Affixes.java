@@ -2,6 +2,7 @@ package dev.outpost.identity;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -64,27 +65,19 @@ final class Affixes {
           "account",
           "accounts",
           "hub",
-          "now");
+          "now",
+          "cs",
+          "247",
+          "24");
+  private static final Set<String> NOT_PREFIXES =
+      Set.of("us", "uk", "usa", "line", "now", "inc", "corp");
   private static final List<String> PREFIXES =
-      folded(
-          "ask",
-          "the",
-          "real",
-          "team",
-          "official",
-          "my",
-          "get",
-          "contact",
-          "help",
-          "support",
-          "customer",
-          "care",
-          "hey",
-          "hello",
-          "talk",
-          "call",
-          "chat",
-          "with");
+      Stream.concat(
+              SUFFIXES.stream().filter(w -> !NOT_PREFIXES.contains(w)),
+              folded("the", "my", "get", "hey", "hello", "talk", "call", "chat", "with").stream())
+          .distinct()
+          .sorted(Comparator.comparingInt(String::length).reversed())
+          .toList();
   private static final int MIN_CORE = 2;
 
   private Affixes() {}

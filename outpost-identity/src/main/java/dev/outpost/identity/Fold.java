@@ -8,8 +8,8 @@ import java.util.Locale;
 /**
  * Canonical "looks the same" form of a name: Unicode TR39 confusable skeleton (ICU's {@link
  * SpoofChecker}), case folded, accents dropped, the digit and keyboard swaps that TR39 leaves out
- * (5 for s, 3 for e, vv for w...) applied, and separators removed. Two strings with the same fold
- * look alike to a person reading quickly.
+ * (5 for s, 3 for e, vv for w, cl for d...) applied, and separators removed. Two strings with the
+ * same fold look alike to a person reading quickly.
  */
 final class Fold {
   private static final SpoofChecker SPOOF = new SpoofChecker.Builder().build();
@@ -20,6 +20,7 @@ final class Fold {
   private static final List<String[]> SWAPS =
       List.of(
           new String[] {"vv", "w"},
+          new String[] {"cl", "d"},
           new String[] {"5", "s"},
           new String[] {"$", "s"},
           new String[] {"3", "e"},
@@ -49,7 +50,8 @@ final class Fold {
     }
     // The swaps above may create new confusable pairs (for example "rn" from "r" + "n").
     folded = skeleton(folded).toLowerCase(Locale.ROOT);
-    return lettersOnly(folded);
+    // TR39's prototype for "m" is "rn"; map back so that edit distances count m as one letter.
+    return lettersOnly(folded.replace("rn", "m"));
   }
 
   /** The handle without a leading {@code @}, trimmed, NFKC-normalised, capped at 200 chars. */

@@ -116,7 +116,9 @@ public final class ImpersonationScorer {
       bestWeight = handle.hit.weight();
     }
     sameHandleElsewhere(c, plain).ifPresent(likeness::add);
-    Best display = displayName(c.displayName());
+    // A display name that only repeats the handle adds no evidence of its own.
+    boolean repeatsHandle = Fold.of(c.displayName()).equals(Fold.of(c.handle()));
+    Best display = repeatsHandle ? new Best(null, null) : displayName(c.displayName());
     if (display.hit != null) {
       double w = display.hit.weight() * 0.87;
       likeness.add(new Reason("display-name", display.hit.kind() + ": " + display.hit.detail(), w));

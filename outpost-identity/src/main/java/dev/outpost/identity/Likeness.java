@@ -36,11 +36,22 @@ final class Likeness {
   /** The forms of a candidate name: as written, and without trailing digits and separators. */
   static List<Probe> probes(String name) {
     String raw = Fold.strip(name);
-    List<Probe> out = new ArrayList<>(2);
-    out.add(probe(raw, false));
+    List<Probe> out = new ArrayList<>(4);
     String noDigits = raw.replaceAll("[\\d_.\\-]+$", "");
-    if (!noDigits.equals(raw) && !noDigits.isEmpty()) {
-      out.add(probe(noDigits, true));
+    for (int i = 0; i < 2; i++) {
+      boolean dropped = i == 1;
+      String v = dropped ? noDigits : raw;
+      if (v.isEmpty() || (dropped && v.equals(raw))) {
+        continue;
+      }
+      Probe p = probe(v, dropped);
+      out.add(p);
+      // Capital I folds to l (a classic swap), which hides added words such as "Info" or "Inc";
+      // the lower-case reading catches those.
+      Probe lower = probe(v.toLowerCase(Locale.ROOT), dropped);
+      if (!lower.full().equals(p.full())) {
+        out.add(new Probe(v, p.lower(), lower.full(), lower.core(), dropped));
+      }
     }
     return out;
   }
@@ -96,6 +107,9 @@ final class Likeness {
     if (edit.isPresent()) {
       return edit;
     }
+    if (t.full().length() >= 6 && !t.full().equals(t.core()) && f.contains(t.full())) {
+      return Optional.of(new Hit(0.8, "contains the whole protected name plus other text", what));
+    }
     if (t.core().length() >= 5 && f.contains(t.core())) {
       return Optional.of(new Hit(0.35, "contains the brand name", what));
     }
@@ -131,13 +145,15 @@ final class Likeness {
     if (Fold.hasNonAscii(v)) {
       return "look-alike Unicode characters (TR39 confusable skeleton)";
     }
-    String plain = Fold.plain(v);
-    if (plain.equals(t.plain())) {
-      return digitsDropped ? "digits or separators appended" : "separators or case changed";
+    String suffix = digitsDropped ? " and digits or separators appended" : "";
+    String f = Fold.of(v);
+    if (!Fold.plain(v).equals(f)) {
+      return "visual substitutions (rn/m, 0/o, 1/l, I/l, vv/w...)" + suffix;
     }
-    return digitsDropped
-        ? "visual substitutions and digits appended"
-        : "visual substitutions (rn/m, 0/o, 1/l, I/l, vv/w...)";
+    if (!f.equals(t.full())) {
+      return "the brand name of a protected handle without its care words" + suffix;
+    }
+    return digitsDropped ? "digits or separators appended" : "separators or case changed";
   }
 
   private static boolean transposed(String a, String b) {

@@ -133,7 +133,7 @@ class ImpersonationScorerTest {
             3,
             true);
     Assessment a = scorer.score(replying);
-    assertThat(a.score()).isGreaterThan(scorer.score(old).score() + 0.3);
+    assertThat(a.score()).isGreaterThan(scorer.score(old).score() + 0.15);
     assertThat(a.reasons()).extracting(Reason::signal).contains("behaviour", "links");
   }
 
