@@ -15,7 +15,7 @@ final class Domains {
   private static final Pattern HOST =
       Pattern.compile(
           "(?i)(?:https?://)?((?:[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]{0,61}[\\p{L}\\p{N}])?\\.)+"
-              + "[\\p{L}]{2,24})(?=$|[/:?#\\s),;!\"'>\\]])");
+              + "[\\p{L}]{2,24})(?=$|[./:?#\\s),;!\"'>\\]])");
   private static final Set<String> SHORTENERS =
       Set.of(
           "bit.ly",

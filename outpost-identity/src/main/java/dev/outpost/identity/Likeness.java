@@ -89,7 +89,8 @@ final class Likeness {
     String core = p.core();
     String what = "'" + v + "' vs " + t.label();
     if (f.equals(t.full()) || (f.equals(t.core()) && t.core().length() >= 3)) {
-      double w = t.core().length() >= 3 || f.equals(t.full()) ? 0.92 : 0.6;
+      // A match on the whole name beats one on the brand core (Acrne is @Acme, not @AcmeSupport).
+      double w = f.equals(t.full()) ? 0.92 : t.core().length() >= 3 ? 0.9 : 0.6;
       return Optional.of(new Hit(w, sameFoldKind(v, digitsDropped, t), what));
     }
     if (core.equals(t.core()) && !core.equals(f)) {
