@@ -29,7 +29,8 @@ public final class ImpersonationScorer {
 
   private final List<ProtectedIdentity> identities;
   private final Set<String> own = new HashSet<>();
-  private final Set<String> ownAnyNetwork = new HashSet<>();
+  private final Set<String> ownHandles = new HashSet<>();
+  private final Set<String> allowAnyNetwork = new HashSet<>();
   private final Set<String> allow = new HashSet<>();
   private final List<Likeness.Target> names = new ArrayList<>();
   private final List<Likeness.Target> domainLabels = new ArrayList<>();
@@ -52,6 +53,7 @@ public final class ImpersonationScorer {
       switch (id.kind()) {
         case HANDLE -> {
           own.add(id.network() + ":" + key(id.value()));
+          ownHandles.add(key(id.value()));
           names.add(Likeness.Target.of(id.label(), id.value()));
         }
         case NAME -> names.add(Likeness.Target.of(id.label(), id.value()));
@@ -75,7 +77,7 @@ public final class ImpersonationScorer {
                 + "'");
       }
       if (network.isEmpty()) {
-        ownAnyNetwork.add(key(handle));
+        allowAnyNetwork.add(key(handle));
       } else {
         allow.add(network + ":" + key(handle));
       }
@@ -98,21 +100,22 @@ public final class ImpersonationScorer {
     if (Fold.plain(c.handle()).isEmpty() && c.displayName().isBlank()) {
       return verdict(c, 0, List.of(new Reason("input", "no handle or display name", 0)), null);
     }
-    if (own.contains(c.network() + ":" + plain)) {
+    if (own.contains(c.network() + ":" + plain)
+        || (c.network().isEmpty() && ownHandles.contains(plain))) {
       return verdict(c, 0, List.of(new Reason("own-account", "a protected identity", 0)), null);
     }
-    if (allow.contains(c.network() + ":" + plain) || ownAnyNetwork.contains(plain)) {
+    if (allow.contains(c.network() + ":" + plain) || allowAnyNetwork.contains(plain)) {
       return verdict(c, 0, List.of(new Reason("allow-list", "on the allow-list", 0)), null);
     }
     List<Reason> likeness = new ArrayList<>();
-    String[] resembles = {null};
+    String resembles = null;
     double bestWeight = 0;
     Best handle = best(Likeness.probes(c.handle()), names);
     if (handle.hit != null) {
       likeness.add(
           new Reason(
               "handle", handle.hit.kind() + ": " + handle.hit.detail(), handle.hit.weight()));
-      resembles[0] = handle.label;
+      resembles = handle.label;
       bestWeight = handle.hit.weight();
     }
     sameHandleElsewhere(c, plain).ifPresent(likeness::add);
@@ -123,7 +126,7 @@ public final class ImpersonationScorer {
       double w = display.hit.weight() * 0.87;
       likeness.add(new Reason("display-name", display.hit.kind() + ": " + display.hit.detail(), w));
       if (w > bestWeight) {
-        resembles[0] = display.label;
+        resembles = display.label;
         bestWeight = w;
       }
     }
@@ -138,7 +141,7 @@ public final class ImpersonationScorer {
     double score = 1 - (1 - r) * (1 - noisyOr(context) * gate);
     List<Reason> all = new ArrayList<>(likeness);
     all.addAll(context);
-    return verdict(c, score, all, resembles[0]);
+    return verdict(c, score, all, resembles);
   }
 
   /** A handle as networks compare them: without {@code @}, case-insensitive, separators kept. */
@@ -181,7 +184,8 @@ public final class ImpersonationScorer {
     for (ProtectedIdentity id : identities) {
       if (id.kind() == ProtectedIdentity.Kind.HANDLE
           && key(id.value()).equals(plain)
-          && !id.network().equals(c.network())) {
+          && !id.network().equals(c.network())
+          && !c.network().isEmpty()) {
         return Optional.of(
             new Reason(
                 "handle",

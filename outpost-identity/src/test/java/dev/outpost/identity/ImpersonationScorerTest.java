@@ -32,6 +32,7 @@ class ImpersonationScorerTest {
   void ownAccountsAndAllowListNeverScore() {
     assertThat(score("@AcmeSupport").score()).isZero();
     assertThat(score("acmesupport").reasons().get(0).signal()).isEqualTo("own-account");
+    assertThat(scorer.score(Candidate.of("", "@AcmeSupport", "", "")).score()).isZero();
     Assessment allowed = score("AcmeFans", "Acme Support", "DM us on WhatsApp +1 555 123 4567");
     assertThat(allowed.score()).isZero();
     assertThat(allowed.verdict()).isEqualTo(Verdict.OK);

@@ -59,7 +59,7 @@ public final class Evaluation {
             identities,
             List.of(),
             Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
-    SplittableRandom rnd = new SplittableRandom(seed * 31 + split.ordinal());
+    SplittableRandom rnd = new SplittableRandom(seed * 31 + (split == Split.DEV ? 0 : 1));
     Set<String> brandKeys = new HashSet<>();
     brands.forEach(b -> brandKeys.add(b.toLowerCase(Locale.ROOT)));
 
