@@ -1,6 +1,8 @@
 package dev.outpost.app;
 
 import dev.outpost.app.cli.DemoCommand;
+import dev.outpost.app.cli.ImpersonationCommand;
+import dev.outpost.app.cli.ImpersonationEvalCommand;
 import dev.outpost.app.cli.ServeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,6 +16,8 @@ import picocli.CommandLine.Command;
     subcommands = {
       DemoCommand.class,
       ServeCommand.class,
+      ImpersonationCommand.class,
+      ImpersonationEvalCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class Main implements Runnable {
