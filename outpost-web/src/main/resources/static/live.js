@@ -26,6 +26,11 @@
     var time = text("time", null, m.postedAt.replace("T", " ").substring(0, 16) + " UTC");
     time.setAttribute("datetime", m.postedAt);
     meta.appendChild(time);
+    if (m.sentiment) meta.appendChild(text("span", "badge sentiment-" + m.sentiment, m.sentiment));
+    (m.intents || []).forEach(function (intent) {
+      if (intent !== "other") meta.appendChild(text("span", "badge intent", intent));
+    });
+    if (m.influencer) meta.appendChild(text("span", "badge influencer", "influencer"));
     if (m.url && /^https?:\/\//.test(m.url)) {
       var a = text("a", null, "open");
       a.href = m.url;

@@ -1,6 +1,7 @@
 package dev.outpost.store;
 
 import dev.outpost.core.Author;
+import dev.outpost.core.Enrichment;
 import dev.outpost.core.MatchedPost;
 import dev.outpost.core.Mention;
 import dev.outpost.core.Post;
@@ -87,6 +88,7 @@ final class BatchWriter {
     Long[] reposts = new Long[n];
     Long[] replies = new Long[n];
     Long[] views = new Long[n];
+    EnrichmentColumns enrich = new EnrichmentColumns(n);
     int i = 0;
     for (MatchedPost m : posts) {
       Post p = m.post();
@@ -102,17 +104,24 @@ final class BatchWriter {
       reposts[i] = p.metrics().reposts();
       replies[i] = p.metrics().replies();
       views[i] = p.metrics().views();
+      enrich.set(i, m.enrichment());
+      language[i] = m.enrichment().map(Enrichment::language).orElse(p.language());
       i++;
     }
     Map<String, Long> ids = new HashMap<>();
     Sql.query(
             c,
             "INSERT INTO posts (network, external_id, author_id, text, language, created_at, url,"
-                + " reply_to, likes, reposts, replies, views, source)"
-                + " SELECT n, e, a, x, l, t::timestamptz, u, r, lk, rp, rl, vw, ? FROM"
-                + " unnest(?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[],"
-                + " ?::text[], ?::text[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[])"
-                + " AS v(n, e, a, x, l, t, u, r, lk, rp, rl, vw)"
+                + " reply_to, likes, reposts, replies, views, source, "
+                + EnrichmentColumns.COLUMNS
+                + ") SELECT n, e, a, x, l, t::timestamptz, u, r, lk, rp, rl, vw, ?, "
+                + EnrichmentColumns.SELECT
+                + " FROM unnest(?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[],"
+                + " ?::text[], ?::text[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], "
+                + EnrichmentColumns.PARAMETERS
+                + ") AS v(n, e, a, x, l, t, u, r, lk, rp, rl, vw, "
+                + EnrichmentColumns.ALIASES
+                + ")"
                 + " ON CONFLICT (network, external_id) DO NOTHING"
                 + " RETURNING id, network, external_id",
             ps -> {
@@ -129,6 +138,7 @@ final class BatchWriter {
               ps.setArray(11, c.createArrayOf("bigint", reposts));
               ps.setArray(12, c.createArrayOf("bigint", replies));
               ps.setArray(13, c.createArrayOf("bigint", views));
+              enrich.bind(c, ps, 14);
             },
             rs -> Map.entry(rs.getString(2) + ":" + rs.getString(3), rs.getLong(1)))
         .forEach(e -> ids.put(e.getKey(), e.getValue()));
@@ -142,31 +152,40 @@ final class BatchWriter {
     List<Long> postIds = new ArrayList<>();
     List<String> topicIds = new ArrayList<>();
     List<String> postedAt = new ArrayList<>();
+    List<String> sentiments = new ArrayList<>();
     for (Map.Entry<String, Long> e : newPostIds.entrySet()) {
       MatchedPost m = posts.get(e.getKey());
       for (String topic : m.topicIds()) {
         postIds.add(e.getValue());
         topicIds.add(topic);
         postedAt.add(m.post().createdAt().toString());
+        sentiments.add(m.enrichment().map(en -> en.sentiment().label()).orElse(null));
       }
     }
     if (postIds.isEmpty()) {
       return List.of();
     }
-    Map<Long, Post> byId = new HashMap<>();
-    newPostIds.forEach((key, id) -> byId.put(id, posts.get(key).post()));
+    Map<Long, MatchedPost> byId = new HashMap<>();
+    newPostIds.forEach((key, id) -> byId.put(id, posts.get(key)));
     return Sql.query(
         c,
-        "INSERT INTO mentions (post_id, topic_id, posted_at, matched_at)"
-            + " SELECT p, t, a::timestamptz, ? FROM unnest(?::bigint[], ?::text[], ?::text[])"
-            + " AS v(p, t, a) WHERE t IN (SELECT id FROM topics)"
+        "INSERT INTO mentions (post_id, topic_id, posted_at, matched_at, sentiment)"
+            + " SELECT p, t, a::timestamptz, ?, s FROM unnest(?::bigint[], ?::text[], ?::text[],"
+            + " ?::text[]) AS v(p, t, a, s) WHERE t IN (SELECT id FROM topics)"
             + " ON CONFLICT (post_id, topic_id) DO NOTHING RETURNING id, post_id, topic_id",
         ps -> {
           ps.setObject(1, java.time.OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC));
           ps.setArray(2, c.createArrayOf("bigint", postIds.toArray(Long[]::new)));
           ps.setArray(3, c.createArrayOf("text", topicIds.toArray(String[]::new)));
           ps.setArray(4, c.createArrayOf("text", postedAt.toArray(String[]::new)));
+          ps.setArray(5, c.createArrayOf("text", sentiments.toArray(String[]::new)));
         },
-        rs -> new Mention(rs.getLong(1), byId.get(rs.getLong(2)), rs.getString(3), now));
+        rs ->
+            new Mention(
+                rs.getLong(1),
+                byId.get(rs.getLong(2)).post(),
+                rs.getString(3),
+                now,
+                byId.get(rs.getLong(2)).enrichment()));
   }
 }

@@ -126,7 +126,9 @@ public final class PostgresStore implements Store {
     String sql =
         "SELECT m.id, m.topic_id, m.matched_at, p.network, p.external_id, p.text, p.language,"
             + " p.created_at, p.url, p.reply_to, p.likes, p.reposts, p.replies, p.views,"
-            + " a.handle, a.display_name, a.followers, a.verified, a.created_at"
+            + " a.handle, a.display_name, a.followers, a.verified, a.created_at, p.sentiment,"
+            + " p.sentiment_scores, p.intents, p.influence, p.influencer, p.reach, p.virality,"
+            + " p.text_truncated"
             + " FROM mentions m JOIN posts p ON p.id = m.post_id JOIN authors a ON a.id = p.author_id"
             + (topicId.isPresent() ? " WHERE m.topic_id = ?" : "")
             + " ORDER BY m.id DESC LIMIT ?";
@@ -164,7 +166,12 @@ public final class PostgresStore implements Store {
             Optional.ofNullable(rs.getString(9)),
             Optional.ofNullable(rs.getString(10)),
             new Metrics(rs.getLong(11), rs.getLong(12), rs.getLong(13), rs.getLong(14)));
-    return new Mention(rs.getLong(1), post, rs.getString(2), rs.getTimestamp(3).toInstant());
+    return new Mention(
+        rs.getLong(1),
+        post,
+        rs.getString(2),
+        rs.getTimestamp(3).toInstant(),
+        EnrichmentColumns.read(rs, post.language()));
   }
 
   @Override

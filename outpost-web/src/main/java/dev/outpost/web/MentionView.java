@@ -1,10 +1,15 @@
 package dev.outpost.web;
 
+import dev.outpost.core.Enrichment;
 import dev.outpost.core.Mention;
 import dev.outpost.core.Post;
 import java.time.Instant;
+import java.util.List;
 
-/** A mention as the API and the live feed show it. Texts are raw: clients must escape them. */
+/**
+ * A mention as the API and the live feed show it. Texts are raw: clients must escape them. {@code
+ * sentiment} is null and {@code intents} empty where enrichment did not run.
+ */
 public record MentionView(
     long id,
     String topic,
@@ -19,7 +24,10 @@ public record MentionView(
     Instant matchedAt,
     String url,
     long reposts,
-    long likes) {
+    long likes,
+    String sentiment,
+    List<String> intents,
+    boolean influencer) {
 
   private static final java.time.format.DateTimeFormatter SHOWN =
       java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", java.util.Locale.ROOT)
@@ -46,6 +54,11 @@ public record MentionView(
         m.matchedAt(),
         p.url().filter(WebServer::isWebLink).orElse(null),
         p.metrics().reposts(),
-        p.metrics().likes());
+        p.metrics().likes(),
+        m.enrichment().map(e -> e.sentiment().label()).orElse(null),
+        m.enrichment()
+            .map(e -> e.intents().stream().map(Enrichment.Intent::label).toList())
+            .orElse(List.of()),
+        m.enrichment().map(Enrichment::influencer).orElse(false));
   }
 }

@@ -5,12 +5,14 @@ import dev.outpost.core.Matcher;
 import dev.outpost.core.Mention;
 import dev.outpost.core.MentionListener;
 import dev.outpost.core.Post;
+import dev.outpost.core.PostEnricher;
 import dev.outpost.core.Source;
 import dev.outpost.core.Store;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
@@ -27,6 +29,7 @@ final class Lane {
 
   private final Source source;
   private final Matcher matcher;
+  private final Optional<PostEnricher> enricher;
   private final Store store;
   private final MentionListener listener;
   private final Clock clock;
@@ -42,6 +45,7 @@ final class Lane {
   Lane(
       Source source,
       Matcher matcher,
+      Optional<PostEnricher> enricher,
       Store store,
       MentionListener listener,
       Clock clock,
@@ -49,6 +53,7 @@ final class Lane {
       PipelineStats stats) {
     this.source = source;
     this.matcher = matcher;
+    this.enricher = enricher;
     this.store = store;
     this.listener = listener;
     this.clock = clock;
@@ -144,10 +149,7 @@ final class Lane {
 
   private void storeWithRetry(List<Item> batch) throws InterruptedException {
     stats.received(batch.size());
-    List<MatchedPost> matched =
-        batch.parallelStream()
-            .map(item -> new MatchedPost(item.post(), matcher.match(item.post())))
-            .toList();
+    List<MatchedPost> matched = batch.parallelStream().map(item -> process(item.post())).toList();
     stats.matched((int) matched.stream().filter(m -> !m.topicIds().isEmpty()).count());
     String checkpoint = batch.getLast().cursor();
     Duration backoff = Duration.ofMillis(200);
@@ -172,6 +174,15 @@ final class Lane {
         backoff = min(backoff.multipliedBy(2), MAX_BACKOFF);
       }
     }
+  }
+
+  /** Matches a post and, when it matched a topic, enriches it. */
+  private MatchedPost process(Post post) {
+    var topics = matcher.match(post);
+    if (topics.isEmpty()) {
+      return new MatchedPost(post, topics);
+    }
+    return new MatchedPost(post, topics, enricher.map(e -> e.enrich(post)));
   }
 
   private void notifyListener(List<Mention> stored) {

@@ -2,12 +2,14 @@ package dev.outpost.core.pipeline;
 
 import dev.outpost.core.Matcher;
 import dev.outpost.core.MentionListener;
+import dev.outpost.core.PostEnricher;
 import dev.outpost.core.Source;
 import dev.outpost.core.Store;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Connects sources to the store: each source gets a lane of its own, a reader that fills a bounded
@@ -18,6 +20,7 @@ public final class Pipeline implements AutoCloseable {
   private final List<Lane> lanes = new ArrayList<>();
   private final Settings settings;
   private final Matcher matcher;
+  private final Optional<PostEnricher> enricher;
   private final Store store;
   private final MentionListener listener;
   private final Clock clock;
@@ -39,7 +42,21 @@ public final class Pipeline implements AutoCloseable {
 
   public Pipeline(
       Matcher matcher, Store store, MentionListener listener, Clock clock, Settings settings) {
+    this(matcher, Optional.empty(), store, listener, clock, settings);
+  }
+
+  /**
+   * @param enricher enriches the posts that matched a topic before they are stored
+   */
+  public Pipeline(
+      Matcher matcher,
+      Optional<PostEnricher> enricher,
+      Store store,
+      MentionListener listener,
+      Clock clock,
+      Settings settings) {
     this.matcher = Objects.requireNonNull(matcher);
+    this.enricher = Objects.requireNonNull(enricher);
     this.store = Objects.requireNonNull(store);
     this.listener = Objects.requireNonNull(listener);
     this.clock = Objects.requireNonNull(clock);
@@ -48,7 +65,7 @@ public final class Pipeline implements AutoCloseable {
 
   /** Starts a lane for the source; it resumes after the source's stored checkpoint. */
   public synchronized void start(Source source) {
-    Lane lane = new Lane(source, matcher, store, listener, clock, settings, stats);
+    Lane lane = new Lane(source, matcher, enricher, store, listener, clock, settings, stats);
     lanes.add(lane);
     lane.start();
   }
