@@ -1,5 +1,9 @@
 package dev.outpost.app;
 
+import dev.outpost.app.cli.ClassifyCommand;
+import dev.outpost.app.cli.EnrichBenchCommand;
+import dev.outpost.app.cli.EvaluateCommand;
+import dev.outpost.app.cli.TrainCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,6 +15,10 @@ import picocli.CommandLine.Command;
     description = "Social listening, customer care and crisis response.%n",
     subcommands = {
       CommandLine.HelpCommand.class,
+      ClassifyCommand.class,
+      TrainCommand.class,
+      EvaluateCommand.class,
+      EnrichBenchCommand.class,
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 /**
  * The language of a post, by Lingua restricted to a configured set of languages. Mentions, links,
  * hashtag signs and emoji are removed first; texts with too few letters, and texts where the best
- * language is not clearly ahead, get {@code und} rather than a guess. Thread-safe.
+ * language is not clearly ahead, get {@code und} rather than a guess (fewer than 2 words or too few
+ * letters). Thread-safe.
  */
 public final class LanguageIdentifier {
   /** A dozen languages common on social networks. */
@@ -33,6 +34,9 @@ public final class LanguageIdentifier {
 
   /** The best language must be this far ahead of the second. */
   private static final double MIN_MARGIN = 0.1;
+
+  /** Texts of fewer words (runs of letters) get {@code und}. */
+  private static final int MIN_WORDS = 2;
 
   private final LanguageDetector detector;
   private final List<String> codes;
@@ -82,12 +86,19 @@ public final class LanguageIdentifier {
         text.length() > MAX_CHARS ? text.subSequence(0, MAX_CHARS).toString() : text.toString();
     String clean = NOISE.matcher(cut).replaceAll(" ");
     int letters = 0;
-    for (int i = 0; i < clean.length() && letters < minLetters; i++) {
-      if (Character.isLetter(clean.charAt(i))) {
+    int words = 0;
+    boolean inWord = false;
+    for (int i = 0; i < clean.length(); i++) {
+      boolean letter = Character.isLetter(clean.charAt(i));
+      if (letter) {
         letters++;
+        if (!inWord) {
+          words++;
+        }
       }
+      inWord = letter;
     }
-    if (letters < minLetters || letters == 0) {
+    if (letters < minLetters || letters == 0 || words < MIN_WORDS) {
       return UNDETERMINED;
     }
     SortedMap<Language, Double> confidences = detector.computeLanguageConfidenceValues(clean);

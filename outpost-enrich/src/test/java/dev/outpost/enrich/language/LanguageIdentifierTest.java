@@ -27,7 +27,9 @@ class LanguageIdentifierTest {
   @Test
   void shortOrContentFreeTextsAreUndetermined() {
     for (String text :
-        new String[] {"", "ok", "😀😀😀", "https://t.co/abc @delta", "#fail", "123 456"}) {
+        new String[] {
+          "", "ok", "😀😀😀", "https://t.co/abc @delta", "#fail", "123 456", "a".repeat(5_000)
+        }) {
       assertThat(ID.identify(text)).as(text).isEqualTo("und");
     }
   }
