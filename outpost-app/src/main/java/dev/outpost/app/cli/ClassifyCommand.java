@@ -70,6 +70,11 @@ public final class ClassifyCommand implements Callable<Integer> {
       description = "ISO 639-1 codes that language identification chooses from (default: a dozen)")
   List<String> languages;
 
+  @Option(
+      names = "--fast-language",
+      description = "Lingua's low-accuracy mode (trigrams only): faster, weaker on short texts")
+  boolean fastLanguage;
+
   @Override
   public Integer call() throws IOException {
     Enricher enricher = enricher();
@@ -90,12 +95,17 @@ public final class ClassifyCommand implements Callable<Integer> {
   }
 
   private Enricher enricher() {
-    if (languages == null) {
+    if (languages == null && !fastLanguage) {
       return Enricher.loadDefault();
     }
     LanguageIdentifier id;
     try {
-      id = new LanguageIdentifier(languages, 10, 0.5);
+      id =
+          new LanguageIdentifier(
+              languages == null ? LanguageIdentifier.DEFAULT_LANGUAGES : languages,
+              10,
+              0.5,
+              fastLanguage);
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage(), 2);
     }

@@ -69,16 +69,21 @@ public final class EnrichBenchCommand implements Callable<Integer> {
     double sent = measure(lines, t -> sentiment.classify(t).label().ordinal());
     double intents = measure(lines, t -> enricher.intents(t).size());
     double lang = measure(lines, t -> language.identify(t).length());
+    LanguageIdentifier fast =
+        new LanguageIdentifier(LanguageIdentifier.DEFAULT_LANGUAGES, 10, 0.5, true);
+    double langFast = measure(lines, t -> fast.identify(t).length());
     out.printf(
         Locale.ROOT,
         "{\"texts\":%d,\"threads\":1,\"sentiment_posts_per_s\":%.0f,"
             + "\"baseline_regex_hashmap_posts_per_s\":%.0f,\"intents_incl_sentiment_posts_per_s\":%.0f,"
-            + "\"language_lingua_posts_per_s\":%.0f,\"java\":\"%s\",\"cores\":%d}%n",
+            + "\"language_lingua_posts_per_s\":%.0f,\"language_lingua_low_accuracy_posts_per_s\":%.0f,"
+            + "\"java\":\"%s\",\"cores\":%d}%n",
         lines.size(),
         sent,
         baseline,
         intents,
         lang,
+        langFast,
         Runtime.version(),
         Runtime.getRuntime().availableProcessors());
     out.flush();

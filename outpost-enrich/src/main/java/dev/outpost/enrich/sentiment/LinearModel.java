@@ -25,20 +25,41 @@ final class LinearModel {
 
   private final float[] bias;
 
+  /**
+   * The weights as scored: quantised to 16 bits (exactly what {@link #write} stores), half the
+   * memory of floats, so that more of the table stays in the CPU caches.
+   */
+  private final short[] quantised;
+
+  private final float step;
+
   LinearModel(float[] weights, float[] bias) {
     if (weights.length != FEATURES * CLASSES || bias.length != CLASSES) {
       throw new IllegalArgumentException("model shape does not match the featurizer");
     }
     this.weights = weights;
     this.bias = bias;
+    this.step = step(weights);
+    this.quantised = new short[weights.length];
+    for (int k = 0; k < weights.length; k++) {
+      quantised[k] = quantise(weights[k], step);
+    }
+  }
+
+  private static float step(float[] weights) {
+    float max = 0;
+    for (float v : weights) {
+      max = Math.max(max, Math.abs(v));
+    }
+    return max == 0 ? 1f : max / Short.MAX_VALUE;
   }
 
   /** Fills {@code probabilities} (negative, neutral, positive) for the features of a text. */
   void probabilities(Features f, double[] probabilities) {
-    float[] w = weights;
-    float w0 = 0;
-    float w1 = 0;
-    float w2 = 0;
+    short[] w = quantised;
+    int w0 = 0;
+    int w1 = 0;
+    int w2 = 0;
     int[] words = f.words;
     for (int k = 0, n = f.wordCount; k < n; k++) {
       int base = words[k] * CLASSES;
@@ -46,9 +67,9 @@ final class LinearModel {
       w1 += w[base + 1];
       w2 += w[base + 2];
     }
-    float c0 = 0;
-    float c1 = 0;
-    float c2 = 0;
+    int c0 = 0;
+    int c1 = 0;
+    int c2 = 0;
     int[] chars = f.chars;
     for (int k = 0, n = f.charCount; k < n; k++) {
       int base = chars[k] * CLASSES;
@@ -56,8 +77,8 @@ final class LinearModel {
       c1 += w[base + 1];
       c2 += w[base + 2];
     }
-    float sw = f.wordScale();
-    float sc = f.charScale();
+    float sw = f.wordScale() * step;
+    float sc = f.charScale() * step;
     double s0 = bias[0] + sw * w0 + sc * c0;
     double s1 = bias[1] + sw * w1 + sc * c1;
     double s2 = bias[2] + sw * w2 + sc * c2;
@@ -65,9 +86,9 @@ final class LinearModel {
       float v = f.dense[d];
       if (v != 0f) {
         int base = (Featurizer.HASHED + d) * CLASSES;
-        s0 += v * w[base];
-        s1 += v * w[base + 1];
-        s2 += v * w[base + 2];
+        s0 += v * w[base] * step;
+        s1 += v * w[base + 1] * step;
+        s2 += v * w[base + 2] * step;
       }
     }
     double p0 = 1 / (1 + Math.exp(-s0));
@@ -93,11 +114,6 @@ final class LinearModel {
   }
 
   void write(OutputStream target) throws IOException {
-    float max = 0;
-    for (float v : weights) {
-      max = Math.max(max, Math.abs(v));
-    }
-    float step = max == 0 ? 1f : max / Short.MAX_VALUE;
     try (DataOutputStream out =
         new DataOutputStream(new BufferedOutputStream(new GZIPOutputStream(target, 1 << 16)))) {
       out.writeInt(MAGIC);

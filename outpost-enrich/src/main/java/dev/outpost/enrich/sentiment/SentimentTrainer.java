@@ -175,6 +175,12 @@ public final class SentimentTrainer {
         bytes.size());
   }
 
+  /** Macro-averaged recall and accuracy of a classifier on TweetEval's validation set. */
+  public static Evaluation evaluateTweetEval(SentimentClassifier classifier, Path dir)
+      throws IOException {
+    return Evaluation.of("TweetEval validation", classifier, Corpus.tweetEvalValidation(dir));
+  }
+
   private static Problem problem(List<Corpus.Example> train, Lexicon lexicon, int minDf) {
     int[] df = new int[Featurizer.HASHED];
     Features f = new Features();

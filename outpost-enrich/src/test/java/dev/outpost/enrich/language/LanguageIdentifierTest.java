@@ -36,11 +36,11 @@ class LanguageIdentifierTest {
 
   @Test
   void restrictsToTheConfiguredLanguages() {
-    LanguageIdentifier two = new LanguageIdentifier(List.of("en", "de"), 10, 0.5);
+    LanguageIdentifier two = new LanguageIdentifier(List.of("en", "de"), 10, 0.5, false);
     assertThat(two.languages()).containsExactly("en", "de");
     assertThat(two.identify("Mi vuelo fue cancelado otra vez y nadie pudo ayudarme"))
         .isIn("en", "de", "und");
-    assertThatThrownBy(() -> new LanguageIdentifier(List.of("en", "xx"), 10, 0.5))
+    assertThatThrownBy(() -> new LanguageIdentifier(List.of("en", "xx"), 10, 0.5, false))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("xx");
   }
