@@ -8,6 +8,7 @@ import dev.outpost.enrich.influence.InfluenceScorer;
 import dev.outpost.enrich.intent.IntentClassifier;
 import dev.outpost.enrich.language.LanguageIdentifier;
 import dev.outpost.enrich.sentiment.SentimentClassifier;
+import dev.outpost.enrich.sentiment.SentimentModel;
 import dev.outpost.enrich.sentiment.SentimentScore;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -24,13 +25,16 @@ public final class Enricher {
   /** Texts are analysed up to this many characters. */
   public static final int MAX_ANALYSED_CHARS = 1_000;
 
-  private final SentimentClassifier sentiment;
+  private final SentimentModel sentiment;
   private final LanguageIdentifier language;
   private final IntentClassifier intents;
   private final InfluenceScorer influence;
 
+  /**
+   * @param sentiment the shipped {@link SentimentClassifier} or an organisation's own model
+   */
   public Enricher(
-      SentimentClassifier sentiment,
+      SentimentModel sentiment,
       LanguageIdentifier language,
       IntentClassifier intents,
       InfluenceScorer influence) {

@@ -1,7 +1,7 @@
 package dev.outpost.enrich.intent;
 
 import dev.outpost.core.Enrichment.Intent;
-import dev.outpost.enrich.sentiment.SentimentClassifier;
+import dev.outpost.enrich.sentiment.SentimentModel;
 import dev.outpost.enrich.sentiment.SentimentScore;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -28,10 +28,10 @@ import org.apache.commons.csv.CSVRecord;
  * have no ground truth there; only how often they fire is printed.
  */
 public final class IntentEvaluation {
-  private final SentimentClassifier sentiment;
+  private final SentimentModel sentiment;
   private final IntentClassifier intents;
 
-  public IntentEvaluation(SentimentClassifier sentiment, IntentClassifier intents) {
+  public IntentEvaluation(SentimentModel sentiment, IntentClassifier intents) {
     this.sentiment = sentiment;
     this.intents = intents;
   }

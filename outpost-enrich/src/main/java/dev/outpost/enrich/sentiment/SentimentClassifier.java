@@ -11,7 +11,7 @@ import java.nio.file.Path;
  * character n-grams with negation scope, trained by {@link SentimentTrainer}. Thread-safe; a
  * classification allocates only its result.
  */
-public final class SentimentClassifier {
+public final class SentimentClassifier implements SentimentModel {
   /** The class-path resource of the shipped model. */
   public static final String DEFAULT_MODEL = "/dev/outpost/enrich/sentiment/sentiment-model.bin.gz";
 
@@ -41,6 +41,7 @@ public final class SentimentClassifier {
   }
 
   /** The sentiment of a text; any text, even empty, gets a result. */
+  @Override
   public SentimentScore classify(CharSequence text) {
     double[] p = new double[LinearModel.CLASSES];
     model.probabilities(Featurizer.extract(text), p);

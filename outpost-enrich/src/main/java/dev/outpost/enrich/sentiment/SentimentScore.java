@@ -32,7 +32,8 @@ public record SentimentScore(Sentiment label, double negative, double neutral, d
     return m;
   }
 
-  static SentimentScore of(double[] p) {
+  /** The most probable class of {@code p} (negative, neutral, positive probabilities). */
+  public static SentimentScore of(double[] p) {
     int best = 1;
     if (p[0] > p[best]) {
       best = 0;
