@@ -66,7 +66,7 @@ public final class EnrichBenchCommand implements Callable<Integer> {
     LanguageIdentifier language = LanguageIdentifier.withDefaults();
     Map<String, Double> naive = naiveLexicon();
     double baseline = measure(lines, t -> naive(naive, t));
-    double sent = measure(lines, t -> sentiment.classify(t).label().ordinal());
+    double sent = measure(lines, t -> sentiment.classify(t).confidence() > 0.5 ? 1 : 0);
     double intents = measure(lines, t -> enricher.intents(t).size());
     double lang = measure(lines, t -> language.identify(t).length());
     LanguageIdentifier fast =
@@ -116,7 +116,7 @@ public final class EnrichBenchCommand implements Callable<Integer> {
 
   private static int naive(Map<String, Double> lexicon, String text) {
     double score = 0;
-    for (String w : SPLIT.split(text.toLowerCase(Locale.ROOT))) {
+    for (String w : SPLIT.split(text.toLowerCase(Locale.ROOT), -1)) {
       score += lexicon.getOrDefault(w, 0.0);
     }
     return score > 0.5 ? 2 : score < -0.5 ? 0 : 1;
@@ -124,10 +124,11 @@ public final class EnrichBenchCommand implements Callable<Integer> {
 
   private static Map<String, Double> naiveLexicon() {
     Map<String, Double> m = new HashMap<>();
-    for (String w : "good great love happy best awesome thanks nice excellent amazing".split(" ")) {
+    for (String w :
+        "good great love happy best awesome thanks nice excellent amazing".split(" ", -1)) {
       m.put(w, 1.0);
     }
-    for (String w : "bad worst hate sad awful terrible never not angry poor".split(" ")) {
+    for (String w : "bad worst hate sad awful terrible never not angry poor".split(" ", -1)) {
       m.put(w, -1.0);
     }
     return m;

@@ -29,6 +29,9 @@ import java.util.Objects;
 public final class InfluenceScorer {
   static final double INFLUENCER_SCORE = 60;
 
+  /** Reach is capped here (about 10^15), far above any audience. */
+  private static final double MAX_REACH = 1e15;
+
   private final Clock clock;
   private final Map<String, NetworkProfile> profiles;
 
@@ -55,7 +58,7 @@ public final class InfluenceScorer {
     Instant now = clock.instant();
     double age =
         a.createdAt()
-            .map(c -> clamp(Math.max(0, Duration.between(c, now).toDays()) / 365.25 / 5))
+            .map(c -> clamp(Math.max(0.0, (double) Duration.between(c, now).toDays()) / 365.25 / 5))
             .orElse(0.0);
     double spread = clamp(Math.log10(1 + (double) m.reposts()) / 4);
     double score =
@@ -63,8 +66,7 @@ public final class InfluenceScorer {
     score = Math.min(100, Math.max(0, score));
     boolean influencer = score >= INFLUENCER_SCORE || a.followers() >= p.influencerFollowers();
     double organic = a.followers() * p.organicReach() + (double) m.reposts() * p.reachPerRepost();
-    long reach =
-        (long) Math.min(Long.MAX_VALUE / 2, Math.max((double) m.views(), Math.rint(organic)));
+    long reach = (long) Math.min(MAX_REACH, Math.max((double) m.views(), Math.rint(organic)));
     double hours = Duration.between(post.createdAt(), now).toMillis() / 3_600_000.0;
     double virality = weighted / Math.max(hours, 0.25);
     return new Influence(score, influencer, reach, virality);

@@ -100,7 +100,13 @@ public final class IntentEvaluation {
               case "neutral" -> 1;
               default -> 2;
             };
-        sentimentConfusion[g][s.label().ordinal()]++;
+        int guessed =
+            switch (s.label()) {
+              case NEGATIVE -> 0;
+              case NEUTRAL -> 1;
+              case POSITIVE -> 2;
+            };
+        sentimentConfusion[g][guessed]++;
         String reason = row.get("negativereason");
         if (gold.equals("negative") && !reason.isBlank() && !reason.equals("Can't Tell")) {
           reasonRows++;

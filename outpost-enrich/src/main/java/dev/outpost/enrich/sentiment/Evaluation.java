@@ -5,11 +5,32 @@ import java.util.Locale;
 
 /**
  * Macro-averaged recall (the official SemEval 2017 task 4A / TweetEval metric), accuracy and the
- * confusion matrix of a classifier on labelled texts.
- *
- * @param confusion {@code confusion[gold][predicted]}
+ * confusion matrix of a classifier on labelled texts. Immutable.
  */
-public record Evaluation(String name, int[][] confusion) {
+public final class Evaluation {
+  private final String name;
+
+  /** {@code confusion[gold][predicted]}. */
+  private final int[][] confusion;
+
+  Evaluation(String name, int[][] confusion) {
+    this.name = name;
+    this.confusion = new int[3][];
+    for (int k = 0; k < 3; k++) {
+      this.confusion[k] = confusion[k].clone();
+    }
+  }
+
+  public String name() {
+    return name;
+  }
+
+  /**
+   * How many texts of class {@code gold} were predicted as {@code predicted} (0 neg, 1 neu, 2 pos).
+   */
+  public int count(int gold, int predicted) {
+    return confusion[gold][predicted];
+  }
 
   static Evaluation of(String name, SentimentClassifier classifier, List<Corpus.Example> data) {
     int[][] m = new int[3][3];

@@ -38,7 +38,7 @@ final class Lexicon {
     Map<String, Float> words = new HashMap<>();
     try (BufferedReader r = Corpus.reader(dir.resolve("vader_lexicon.txt"))) {
       for (String line = r.readLine(); line != null; line = r.readLine()) {
-        String[] cols = line.split("\t");
+        String[] cols = line.split("\t", -1);
         if (cols.length >= 2) {
           words.put(cols[0], Float.parseFloat(cols[1]) / 4f);
         }
@@ -49,11 +49,11 @@ final class Lexicon {
     if (Files.exists(emoji)) {
       try (BufferedReader r = Corpus.reader(emoji)) {
         for (String line = r.readLine(); line != null; line = r.readLine()) {
-          String[] cols = line.split("\t");
+          String[] cols = line.split("\t", -1);
           if (cols.length >= 2) {
             float sum = 0;
             int n = 0;
-            for (String w : cols[1].split(" ")) {
+            for (String w : cols[1].split(" ", -1)) {
               Float v = words.get(w);
               if (v != null) {
                 sum += v;

@@ -41,6 +41,12 @@ public record SentimentScore(Sentiment label, double negative, double neutral, d
     if (p[2] > p[best]) {
       best = 2;
     }
-    return new SentimentScore(Sentiment.values()[best], p[0], p[1], p[2]);
+    Sentiment label =
+        switch (best) {
+          case 0 -> Sentiment.NEGATIVE;
+          case 2 -> Sentiment.POSITIVE;
+          default -> Sentiment.NEUTRAL;
+        };
+    return new SentimentScore(label, p[0], p[1], p[2]);
   }
 }
