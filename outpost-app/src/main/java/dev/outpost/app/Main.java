@@ -1,9 +1,13 @@
 package dev.outpost.app;
 
+import dev.outpost.app.cli.ClassifyCommand;
 import dev.outpost.app.cli.DemoCommand;
+import dev.outpost.app.cli.EnrichBenchCommand;
+import dev.outpost.app.cli.EvaluateCommand;
 import dev.outpost.app.cli.ImpersonationCommand;
 import dev.outpost.app.cli.ImpersonationEvalCommand;
 import dev.outpost.app.cli.ServeCommand;
+import dev.outpost.app.cli.TrainCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -18,6 +22,10 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       ImpersonationCommand.class,
       ImpersonationEvalCommand.class,
+      ClassifyCommand.class,
+      TrainCommand.class,
+      EvaluateCommand.class,
+      EnrichBenchCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class Main implements Runnable {

@@ -8,6 +8,7 @@ import dev.outpost.app.replay.ReplaySource;
 import dev.outpost.core.Source;
 import dev.outpost.core.Topic;
 import dev.outpost.core.pipeline.Pipeline;
+import dev.outpost.enrich.Enricher;
 import dev.outpost.listen.QueryEngine;
 import dev.outpost.store.Database;
 import dev.outpost.store.PostgresStore;
@@ -62,7 +63,10 @@ public final class Outpost implements AutoCloseable {
       QueryEngine engine = new QueryEngine();
       store.topics().forEach(engine::put);
       LiveFeed feed = LiveFeed.create();
-      Pipeline pipeline = new Pipeline(engine, store, feed, clock, Pipeline.Settings.DEFAULT);
+      Enricher enricher = Enricher.loadDefault(clock);
+      Pipeline pipeline =
+          new Pipeline(
+              engine, Optional.of(enricher::enrich), store, feed, clock, Pipeline.Settings.DEFAULT);
       started.add(pipeline);
       WebServer web =
           WebServer.start(

@@ -108,6 +108,13 @@ class OutpostIT {
           .contains("\"topic\":\"united\"")
           .doesNotContain("\"topic\":\"american\"");
       assertThat(get(outpost, "/api/v1/mentions?limit=abc").statusCode()).isEqualTo(400);
+      assertThat(outpost.store().latestMentions(500, Optional.empty()))
+          .as("every stored mention carries what enrichment found")
+          .allSatisfy(m -> assertThat(m.enrichment()).isPresent())
+          .extracting(m -> m.enrichment().orElseThrow().sentiment())
+          .contains(
+              dev.outpost.core.Enrichment.Sentiment.NEGATIVE,
+              dev.outpost.core.Enrichment.Sentiment.POSITIVE);
 
       HttpResponse<String> health = get(outpost, "/health");
       assertThat(health.statusCode()).isEqualTo(200);
