@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
     description = "Social listening, customer care and crisis response.%n",
     subcommands = {
       CommandLine.HelpCommand.class,
+      dev.outpost.app.cli.DetectCommand.class,
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -1,0 +1,70 @@
+package dev.outpost.detect;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Normalises a post text for clustering: NFKC, lower case, links, handles and stop words removed,
+ * hashtags kept as words; the shingles are the remaining words and word pairs.
+ */
+final class Shingles {
+  private static final Pattern LINK = Pattern.compile("(?i)\\b(?:https?://|www\\.)\\S+");
+  private static final Pattern HANDLE = Pattern.compile("@\\w+");
+  private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}']+");
+  private static final Set<String> STOP =
+      Set.of(
+          "a", "an", "and", "are", "as", "at", "be", "been", "but", "by", "can", "could", "did",
+          "do", "does", "for", "from", "get", "got", "had", "has", "have", "i", "i'm", "if", "in",
+          "is", "it", "it's", "its", "just", "me", "my", "no", "not", "now", "of", "on", "or",
+          "our", "rt", "so", "that", "the", "their", "them", "there", "they", "this", "to", "u",
+          "us", "was", "we", "were", "what", "when", "why", "will", "with", "you", "your", "all",
+          "am", "any", "im", "still", "would", "how", "who", "than", "then", "out", "up", "too",
+          "very", "about", "after", "again", "one", "amp", "dont", "don't", "can't", "cant");
+  private static final int MAX_WORDS = 60;
+
+  private Shingles() {}
+
+  /** The normalised content words, in order, at most 60. */
+  static List<String> words(String text) {
+    String t = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+    t = LINK.matcher(t).replaceAll(" ");
+    t = HANDLE.matcher(t).replaceAll(" ");
+    List<String> out = new ArrayList<>();
+    for (String w : NON_WORD.split(t)) {
+      w = w.replace("'", "");
+      if (w.length() >= 2 && !STOP.contains(w) && out.size() < MAX_WORDS) {
+        out.add(w);
+      }
+    }
+    return out;
+  }
+
+  /** Words and adjacent word pairs. */
+  static Set<String> of(List<String> words) {
+    Set<String> s = new LinkedHashSet<>(words);
+    for (int i = 0; i + 1 < words.size(); i++) {
+      s.add(words.get(i) + " " + words.get(i + 1));
+    }
+    return s;
+  }
+
+  static double jaccard(Set<String> a, Set<String> b) {
+    if (a.isEmpty() || b.isEmpty()) {
+      return 0;
+    }
+    Set<String> small = a.size() <= b.size() ? a : b;
+    Set<String> large = small == a ? b : a;
+    int common = 0;
+    for (String x : small) {
+      if (large.contains(x)) {
+        common++;
+      }
+    }
+    return common / (double) (a.size() + b.size() - common);
+  }
+}
