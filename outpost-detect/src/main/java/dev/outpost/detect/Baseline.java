@@ -31,7 +31,17 @@ abstract class Baseline {
    * Judges the count of the window that ends (exclusive) at bucket {@code end}; hours before {@code
    * historyStart} (the first hour of the stream) are unknown, not zero.
    */
-  abstract Verdict judge(Series s, long end, long observed, long historyStart);
+  final Verdict judge(Series s, long end, long observed, long startBucket) {
+    return judge(
+        s,
+        end,
+        observed,
+        Math.floorDiv(startBucket + bucketsPerHour - 1, bucketsPerHour),
+        startBucket);
+  }
+
+  /** As above, with the first full hour of history and the first bucket of the stream. */
+  abstract Verdict judge(Series s, long end, long observed, long historyStart, long startBucket);
 
   /** The window as a fraction of an hour. */
   final double windowHours() {
@@ -41,6 +51,19 @@ abstract class Baseline {
   /** The hour in which the window starts; baselines look at the full hours before it. */
   final long currentHour(long end) {
     return Math.floorDiv(end - windowBuckets, bucketsPerHour);
+  }
+
+  /**
+   * The rate per hour seen from the stream start to the window start, used before a full hour of
+   * history exists; the floor until 30 minutes are known (warm-up).
+   */
+  final double coldLevel(Series s, long end, long startBucket) {
+    long windowStart = end - windowBuckets;
+    long known = windowStart - startBucket;
+    if (known * 2 < bucketsPerHour) {
+      return cfg.floorPerHour();
+    }
+    return s.window(windowStart, (int) known) * (double) bucketsPerHour / known;
   }
 
   /** Hourly counts of the (up to) n known hours before {@code hour}, oldest first. */
@@ -63,13 +86,13 @@ abstract class Baseline {
     }
 
     @Override
-    Verdict judge(Series s, long end, long observed, long historyStart) {
+    Verdict judge(Series s, long end, long observed, long historyStart, long startBucket) {
       double[] prev = hoursBefore(s, currentHour(end), 12, historyStart);
       double mean = 0;
       for (double v : prev) {
         mean += v;
       }
-      mean = prev.length == 0 ? 0 : mean / prev.length;
+      mean = prev.length == 0 ? coldLevel(s, end, startBucket) : mean / prev.length;
       double expected = Math.max(mean, cfg.floorPerHour()) * windowHours();
       boolean anomalous = observed >= cfg.minRatio() * expected;
       return new Verdict(expected, anomalous, Stats.poissonUpperTail(observed, expected));
@@ -83,13 +106,13 @@ abstract class Baseline {
     }
 
     @Override
-    Verdict judge(Series s, long end, long observed, long historyStart) {
+    Verdict judge(Series s, long end, long observed, long historyStart, long startBucket) {
       double[] prev = hoursBefore(s, currentHour(end), 24 * 7, historyStart);
       double mean = 0;
       for (double v : prev) {
         mean += v;
       }
-      mean = prev.length == 0 ? 0 : mean / prev.length;
+      mean = prev.length == 0 ? coldLevel(s, end, startBucket) : mean / prev.length;
       double var = 0;
       for (double v : prev) {
         var += (v - mean) * (v - mean);

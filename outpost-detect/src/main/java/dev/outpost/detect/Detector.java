@@ -43,6 +43,7 @@ public final class Detector {
   private final Set<String> topics = new LinkedHashSet<>();
   private long bucket = Long.MIN_VALUE;
   private long historyStartHour;
+  private long startBucket;
   private Instant streamTime = Instant.EPOCH;
 
   public Detector(DetectorConfig config, Clock clock, AlertListener listener) {
@@ -99,6 +100,7 @@ public final class Detector {
     long target = Math.floorDiv(t.getEpochSecond(), bucketSeconds);
     if (bucket == Long.MIN_VALUE) {
       bucket = target;
+      startBucket = target;
       historyStartHour = Math.floorDiv(target, bucketsPerHour);
     }
     while (bucket < target) {
@@ -142,7 +144,7 @@ public final class Detector {
     if (observed == 0 && !volume.isOpen(key)) {
       return;
     }
-    var v = baseline.judge(s, end, observed, historyStartHour);
+    var v = baseline.judge(s, end, observed, startBucket);
     int minCount = config.spikes().minCount();
     boolean anomalous = observed >= minCount && v.anomalous();
     var severity =

@@ -89,7 +89,7 @@ public record DetectorConfig(
           Duration.ofMinutes(10),
           10,
           3.0,
-          1e-6,
+          1e-4,
           2,
           2.0,
           Duration.ofMinutes(60),
@@ -181,7 +181,7 @@ public record DetectorConfig(
     }
 
     public static Incidents defaults() {
-      return new Incidents(0.3, 5, Duration.ofHours(2), Duration.ofHours(3));
+      return new Incidents(0.25, 5, Duration.ofHours(2), Duration.ofHours(3));
     }
   }
 

@@ -93,7 +93,8 @@ final class IncidentClusterer {
         if (c.dead || matched.contains(c) || seen.size() >= MAX_CANDIDATES || !seen.add(m)) {
           continue;
         }
-        if (Shingles.jaccard(shingles, m.shingles()) >= cfg.similarity()) {
+        if (Shingles.jaccard(shingles, m.shingles()) >= cfg.similarity()
+            && Shingles.common(shingles, m.shingles()) >= 2) {
           matched.add(c);
         }
       }

@@ -44,19 +44,16 @@ final class Shingles {
     return out;
   }
 
-  /** Words and adjacent word pairs. */
+  /**
+   * The set of distinct words: for posts of a few words, word pairs make paraphrases of one
+   * complaint look unrelated, so single words are the shingles.
+   */
   static Set<String> of(List<String> words) {
-    Set<String> s = new LinkedHashSet<>(words);
-    for (int i = 0; i + 1 < words.size(); i++) {
-      s.add(words.get(i) + " " + words.get(i + 1));
-    }
-    return s;
+    return new LinkedHashSet<>(words);
   }
 
-  static double jaccard(Set<String> a, Set<String> b) {
-    if (a.isEmpty() || b.isEmpty()) {
-      return 0;
-    }
+  /** Number of common elements. */
+  static int common(Set<String> a, Set<String> b) {
     Set<String> small = a.size() <= b.size() ? a : b;
     Set<String> large = small == a ? b : a;
     int common = 0;
@@ -65,6 +62,14 @@ final class Shingles {
         common++;
       }
     }
+    return common;
+  }
+
+  static double jaccard(Set<String> a, Set<String> b) {
+    if (a.isEmpty() || b.isEmpty()) {
+      return 0;
+    }
+    int common = common(a, b);
     return common / (double) (a.size() + b.size() - common);
   }
 }

@@ -39,6 +39,9 @@ public final class DetectEvalCommand implements Callable<Integer> {
   @Option(names = "--baseline", description = "one baseline, or all three compared when not given")
   DetectorConfig.Baseline baseline;
 
+  @Option(names = "--alpha", description = "Poisson tail of the seasonal baseline (default 1e-4)")
+  Double alpha;
+
   @Override
   public Integer call() throws IOException {
     if (crisisLex == null && airline == null) {
@@ -61,8 +64,22 @@ public final class DetectEvalCommand implements Callable<Integer> {
     List<DetectorConfig.Baseline> baselines =
         baseline == null ? List.of(DetectorConfig.Baseline.values()) : List.of(baseline);
     for (DetectorConfig.Baseline b : baselines) {
-      var config =
-          DetectorConfig.defaults().withSpikes(DetectorConfig.Spikes.defaults().withBaseline(b));
+      var s = DetectorConfig.Spikes.defaults().withBaseline(b);
+      if (alpha != null) {
+        s =
+            new DetectorConfig.Spikes(
+                s.bucket(),
+                s.window(),
+                s.minCount(),
+                s.minRatio(),
+                alpha,
+                s.persistence(),
+                s.floorPerHour(),
+                s.quietToClose(),
+                s.baseline(),
+                s.sigmaK());
+      }
+      var config = DetectorConfig.defaults().withSpikes(s);
       List<Evaluation.EventResult> results = new ArrayList<>();
       for (Evaluation.Event e : events) {
         results.add(Evaluation.evaluate(e, config));
