@@ -146,7 +146,8 @@ public final class Detector {
     }
     var v = baseline.judge(s, end, observed, startBucket);
     int minCount = config.spikes().minCount();
-    boolean anomalous = observed >= minCount && v.anomalous();
+    boolean warmingUp = (end - windowBuckets - startBucket) * 2 < bucketsPerHour;
+    boolean anomalous = !warmingUp && observed >= minCount && v.anomalous();
     var severity =
         observed >= 10 * v.expected() && observed >= 5L * minCount
             ? Alert.Severity.CRITICAL

@@ -27,7 +27,8 @@ import java.util.TreeMap;
  * quietToClose} without new posts.
  */
 final class IncidentClusterer {
-  private static final int MAX_CANDIDATES = 64;
+  private static final int MAX_CANDIDATES = 32;
+  private static final int MAX_INDEXED = 300;
   private static final int MAX_SAMPLES = 5;
   private static final int MAX_AUTHORS = 500;
   private static final int MAX_CLOSED = 50;
@@ -88,9 +89,11 @@ final class IncidentClusterer {
     Set<Cluster> matched = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     Set<Member> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     for (long k : keys) {
-      for (Member m : lsh.getOrDefault(k, List.of())) {
+      List<Member> bucket = lsh.getOrDefault(k, List.of());
+      for (int j = bucket.size() - 1; j >= 0 && seen.size() < MAX_CANDIDATES; j--) {
+        Member m = bucket.get(j);
         Cluster c = m.cluster()[0];
-        if (c.dead || matched.contains(c) || seen.size() >= MAX_CANDIDATES || !seen.add(m)) {
+        if (c.dead || matched.contains(c) || !seen.add(m)) {
           continue;
         }
         if (Shingles.jaccard(shingles, m.shingles()) >= cfg.similarity()
@@ -106,9 +109,12 @@ final class IncidentClusterer {
       }
     }
     Member member = new Member(shingles, keys, new Cluster[] {target});
-    target.members.add(member);
-    for (long k : keys) {
-      lsh.computeIfAbsent(k, x -> new ArrayList<>()).add(member);
+    if (target.members.size() < MAX_INDEXED) {
+      // a large cluster is represented by its first members; later ones still join through them
+      target.members.add(member);
+      for (long k : keys) {
+        lsh.computeIfAbsent(k, x -> new ArrayList<>()).add(member);
+      }
     }
     String author = o.author().isEmpty() ? "anonymous-" + anonymous++ : o.author();
     join(target, author, words, o.text(), now);

@@ -11,6 +11,7 @@ import dev.outpost.detect.DetectorConfig.Spikes;
  */
 final class SeasonalPoisson extends Baseline {
   private static final int MAX_DAYS = 28;
+  private final java.util.Map<Series, Profile> profiles = new java.util.IdentityHashMap<>();
 
   SeasonalPoisson(Spikes cfg, int bph) {
     super(cfg, bph);
@@ -20,7 +21,11 @@ final class SeasonalPoisson extends Baseline {
   Verdict judge(Series s, long end, long observed, long historyStart, long startBucket) {
     long hour = currentHour(end);
     long lastHour = Math.floorDiv(end - 1, bucketsPerHour);
-    Profile profile = new Profile(s, hour, historyStart);
+    Profile profile = profiles.get(s);
+    if (profile == null || profile.hour != hour) {
+      profile = new Profile(s, hour, historyStart);
+      profiles.put(s, profile);
+    }
     double[] prev = hoursBefore(s, hour, 12, historyStart);
     long first = hour - prev.length;
     for (int i = 0; i < prev.length; i++) {
@@ -41,6 +46,7 @@ final class SeasonalPoisson extends Baseline {
   /** Multiplicative hour-of-day / hour-of-week factors learnt from up to 28 days of history. */
   static final class Profile {
     private final Series s;
+    final long hour;
     private final double[] byHourOfDay = new double[24];
     private final int days;
     private final int weeks;
@@ -48,6 +54,7 @@ final class SeasonalPoisson extends Baseline {
 
     Profile(Series s, long hour, long historyStart) {
       this.s = s;
+      this.hour = hour;
       this.days = (int) Math.min(MAX_DAYS, (hour - historyStart) / 24);
       this.weeks = days / 7;
       if (days < 3) {
