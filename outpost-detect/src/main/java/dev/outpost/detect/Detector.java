@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Finds volume spikes, negativity spikes, viral posts and incidents in a stream of posts, on stream
@@ -141,8 +142,8 @@ public final class Detector {
 
   private void judgeVolume(String key, Series s, long end, Instant at) {
     long observed = s.window(end, windowBuckets);
-    if (observed == 0 && !volume.isOpen(key)) {
-      return;
+    if (observed < config.spikes().minCount() && !volume.isOpen(key)) {
+      return; // cannot alert, and no thread to close: same as a normal step
     }
     var v = baseline.judge(s, end, observed, startBucket);
     int minCount = config.spikes().minCount();
@@ -153,14 +154,15 @@ public final class Detector {
             ? Alert.Severity.CRITICAL
             : Alert.Severity.WARNING;
     Duration window = config.spikes().window();
-    String summary =
-        String.format(
-            Locale.ROOT,
-            "volume spike on %s: %d posts in %d min, expected %.1f",
-            key,
-            observed,
-            window.toMinutes(),
-            v.expected());
+    Supplier<String> summary =
+        () ->
+            String.format(
+                Locale.ROOT,
+                "volume spike on %s: %d posts in %d min, expected %.1f",
+                key,
+                observed,
+                window.toMinutes(),
+                v.expected());
     volume.step(
         new SpikeThreads.Step(
             key,
@@ -171,10 +173,11 @@ public final class Detector {
             severity,
             summary,
             evidence(key, at.minus(window), at),
-            Map.of(
-                "p_value", String.format(Locale.ROOT, "%.3g", v.pValue()),
-                "window", window.toString(),
-                "baseline", config.spikes().baseline().name().toLowerCase(Locale.ROOT))));
+            () ->
+                Map.of(
+                    "p_value", String.format(Locale.ROOT, "%.3g", v.pValue()),
+                    "window", window.toString(),
+                    "baseline", config.spikes().baseline().name().toLowerCase(Locale.ROOT))));
   }
 
   private void judgeNegativity(String topic, long end, Instant at) {
@@ -185,7 +188,7 @@ public final class Detector {
     }
     long n = all.window(end, negWindowBuckets);
     long k = neg.window(end, negWindowBuckets);
-    if (n == 0 && !negativity.isOpen(topic)) {
+    if (n < config.negativity().minCount() && !negativity.isOpen(topic)) {
       return;
     }
     long hour = Math.floorDiv(end - negWindowBuckets, bucketsPerHour);
@@ -202,15 +205,16 @@ public final class Detector {
     boolean anomalous = n >= cfg.minCount() && share >= p0 + cfg.minDelta() && p <= cfg.alpha();
     var severity = share >= 0.8 ? Alert.Severity.CRITICAL : Alert.Severity.WARNING;
     Duration window = cfg.window();
-    String summary =
-        String.format(
-            Locale.ROOT,
-            "negativity spike on %s: %.0f%% negative of %d posts in %d min, expected %.0f%%",
-            topic,
-            100 * share,
-            n,
-            window.toMinutes(),
-            100 * p0);
+    Supplier<String> summary =
+        () ->
+            String.format(
+                Locale.ROOT,
+                "negativity spike on %s: %.0f%% negative of %d posts in %d min, expected %.0f%%",
+                topic,
+                100 * share,
+                n,
+                window.toMinutes(),
+                100 * p0);
     negativity.step(
         new SpikeThreads.Step(
             topic,
@@ -221,10 +225,11 @@ public final class Detector {
             severity,
             summary,
             evidence(topic + "|negative", at.minus(window), at),
-            Map.of(
-                "p_value", String.format(Locale.ROOT, "%.3g", p),
-                "posts", Long.toString(n),
-                "negative", Long.toString(k))));
+            () ->
+                Map.of(
+                    "p_value", String.format(Locale.ROOT, "%.3g", p),
+                    "posts", Long.toString(n),
+                    "negative", Long.toString(k))));
   }
 
   static String evidence(String key, Instant from, Instant to) {

@@ -44,9 +44,8 @@ final class IncidentClusterer {
   private long docs;
   private int nextId = 1;
   private long anonymous;
-  private Instant lastPrune = Instant.EPOCH;
 
-  private record Member(Set<String> shingles, long[] keys, Cluster[] cluster) {}
+  private record Member(long[] shingles, long[] keys, Cluster[] cluster) {}
 
   private static final class Cluster {
     final String id;
@@ -80,7 +79,7 @@ final class IncidentClusterer {
     if (words.size() < 2) {
       return;
     }
-    Set<String> shingles = Shingles.of(words);
+    long[] shingles = Shingles.of(words);
     docs++;
     for (String w : new HashSet<>(words)) {
       df.merge(w, 1, Integer::sum);
@@ -191,14 +190,13 @@ final class IncidentClusterer {
   }
 
   void expire(Instant now) {
-    boolean removed = false;
     for (var it = live.iterator(); it.hasNext(); ) {
       Cluster c = it.next();
       Duration keep = c.opened ? cfg.quietToClose() : cfg.window();
       if (!c.last.plus(keep).isAfter(now)) {
         it.remove();
         c.dead = true;
-        removed = true;
+        unindex(c);
         if (c.opened) {
           emit(c, Alert.Phase.CLOSED, now, Map.of());
           closed.addFirst(snapshot(c, Incident.Status.CLOSED));
@@ -208,9 +206,20 @@ final class IncidentClusterer {
         }
       }
     }
-    if (removed && !lastPrune.plus(Duration.ofMinutes(30)).isAfter(now)) {
-      lastPrune = now;
-      lsh.values().removeIf(list -> list.removeIf(m -> m.cluster()[0].dead) && list.isEmpty());
+  }
+
+  /** Takes the members of a dead cluster out of the LSH index. */
+  private void unindex(Cluster c) {
+    for (Member m : c.members) {
+      for (long k : m.keys()) {
+        List<Member> list = lsh.get(k);
+        if (list != null) {
+          list.removeIf(x -> x == m);
+          if (list.isEmpty()) {
+            lsh.remove(k);
+          }
+        }
+      }
     }
   }
 

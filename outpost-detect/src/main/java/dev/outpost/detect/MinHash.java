@@ -1,8 +1,5 @@
 package dev.outpost.detect;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Set;
-
 /**
  * MinHash signatures cut into LSH bands: two sets share at least one band key with probability 1 -
  * (1 - J^rows)^bands for Jaccard similarity J (32 bands of 2 rows: 0.25 → 87%, 0.1 → 28%).
@@ -22,11 +19,10 @@ final class MinHash {
   }
 
   /** One key per band; keys of different bands never collide in practice (band in the hash). */
-  long[] bandKeys(Set<String> shingles) {
+  long[] bandKeys(long[] shingles) {
     long[] min = new long[HASHES];
     java.util.Arrays.fill(min, Long.MAX_VALUE);
-    for (String s : shingles) {
-      long h = fnv(s);
+    for (long h : shingles) {
       for (int i = 0; i < HASHES; i++) {
         long v = mix(h ^ seeds[i]);
         if (v < min[i]) {
@@ -43,15 +39,6 @@ final class MinHash {
       keys[b] = k;
     }
     return keys;
-  }
-
-  private static long fnv(String s) {
-    long h = 0xcbf29ce484222325L;
-    for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
-      h ^= b;
-      h *= 0x100000001b3L;
-    }
-    return h;
   }
 
   /** SplitMix64 finaliser. */

@@ -38,8 +38,9 @@ final class SeasonalPoisson extends Baseline {
     }
     double perHour = Math.max(level * factor, cfg.floorPerHour());
     double expected = perHour * windowHours();
-    double p = Stats.poissonUpperTail(observed, expected);
-    boolean anomalous = observed >= cfg.minRatio() * expected && p <= cfg.alpha();
+    boolean ratio = observed >= cfg.minRatio() * expected;
+    double p = ratio ? Stats.poissonUpperTail(observed, expected) : 1.0;
+    boolean anomalous = ratio && p <= cfg.alpha();
     return new Verdict(expected, anomalous, p);
   }
 

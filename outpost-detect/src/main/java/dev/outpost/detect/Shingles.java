@@ -2,7 +2,6 @@ package dev.outpost.detect;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -45,31 +44,46 @@ final class Shingles {
   }
 
   /**
-   * The set of distinct words: for posts of a few words, word pairs make paraphrases of one
-   * complaint look unrelated, so single words are the shingles.
+   * The distinct words as sorted 64-bit hashes: for posts of a few words, word pairs make
+   * paraphrases of one complaint look unrelated, so single words are the shingles.
    */
-  static Set<String> of(List<String> words) {
-    return new LinkedHashSet<>(words);
+  static long[] of(List<String> words) {
+    return words.stream().mapToLong(Shingles::hash).distinct().sorted().toArray();
   }
 
-  /** Number of common elements. */
-  static int common(Set<String> a, Set<String> b) {
-    Set<String> small = a.size() <= b.size() ? a : b;
-    Set<String> large = small == a ? b : a;
+  static long hash(String s) {
+    long h = 0xcbf29ce484222325L;
+    for (int i = 0; i < s.length(); i++) {
+      h ^= s.charAt(i);
+      h *= 0x100000001b3L;
+    }
+    return h;
+  }
+
+  /** Number of common elements of two sorted arrays. */
+  static int common(long[] a, long[] b) {
+    int i = 0;
+    int j = 0;
     int common = 0;
-    for (String x : small) {
-      if (large.contains(x)) {
+    while (i < a.length && j < b.length) {
+      if (a[i] == b[j]) {
         common++;
+        i++;
+        j++;
+      } else if (a[i] < b[j]) {
+        i++;
+      } else {
+        j++;
       }
     }
     return common;
   }
 
-  static double jaccard(Set<String> a, Set<String> b) {
-    if (a.isEmpty() || b.isEmpty()) {
+  static double jaccard(long[] a, long[] b) {
+    if (a.length == 0 || b.length == 0) {
       return 0;
     }
     int common = common(a, b);
-    return common / (double) (a.size() + b.size() - common);
+    return common / (double) (a.length + b.length - common);
   }
 }

@@ -4,6 +4,7 @@ import dev.outpost.core.Alert;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The alert threads of one spike detector, per key: a key opens a thread after {@code persistence}
@@ -33,9 +34,9 @@ final class SpikeThreads {
       double expected,
       Instant at,
       Alert.Severity severity,
-      String summary,
+      Supplier<String> summary,
       String evidence,
-      Map<String, String> details) {}
+      Supplier<Map<String, String>> details) {}
 
   SpikeThreads(Alert.Kind kind, int persistence, int quietSteps, AlertListener out) {
     this.kind = kind;
@@ -96,8 +97,8 @@ final class SpikeThreads {
             s.at(),
             s.observed(),
             s.expected(),
-            s.summary(),
+            s.summary().get(),
             s.evidence(),
-            s.details()));
+            s.details().get()));
   }
 }

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+@SuppressForbidden(reason = "local fake webhook server from the jdk.httpserver module")
 class NotifierIT {
   private static final Instant T0 = Instant.parse("2015-02-22T20:06:00Z");
   private static final String SECRET = "0123456789abcdef-secret";
