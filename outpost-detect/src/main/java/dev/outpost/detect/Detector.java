@@ -142,8 +142,8 @@ public final class Detector {
 
   private void judgeVolume(String key, Series s, long end, Instant at) {
     long observed = s.window(end, windowBuckets);
-    if (observed < config.spikes().minCount() && !volume.isOpen(key)) {
-      return; // cannot alert, and no thread to close: same as a normal step
+    if (observed < config.spikes().minCount() && !volume.isTracked(key)) {
+      return; // cannot alert, and no streak or thread to end: same as a normal step
     }
     var v = baseline.judge(s, end, observed, startBucket);
     int minCount = config.spikes().minCount();
@@ -188,7 +188,7 @@ public final class Detector {
     }
     long n = all.window(end, negWindowBuckets);
     long k = neg.window(end, negWindowBuckets);
-    if (n < config.negativity().minCount() && !negativity.isOpen(topic)) {
+    if (n < config.negativity().minCount() && !negativity.isTracked(topic)) {
       return;
     }
     long hour = Math.floorDiv(end - negWindowBuckets, bucketsPerHour);

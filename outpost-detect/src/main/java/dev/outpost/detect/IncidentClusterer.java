@@ -62,8 +62,11 @@ final class IncidentClusterer {
     int size;
     int reportedSize;
 
-    Cluster(String id, Instant at) {
+    final String topic;
+
+    Cluster(String id, Instant at, String topic) {
       this.id = id;
+      this.topic = topic;
       this.first = at;
       this.last = at;
     }
@@ -85,6 +88,10 @@ final class IncidentClusterer {
       df.merge(w, 1, Integer::sum);
     }
     long[] keys = minHash.bandKeys(shingles);
+    long topicSalt = Shingles.hash(o.topic());
+    for (int i = 0; i < keys.length; i++) {
+      keys[i] ^= topicSalt; // clusters never span topics
+    }
     Set<Cluster> matched = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     Set<Member> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     for (long k : keys) {
@@ -101,7 +108,7 @@ final class IncidentClusterer {
         }
       }
     }
-    Cluster target = matched.isEmpty() ? newCluster(now) : pickTarget(matched);
+    Cluster target = matched.isEmpty() ? newCluster(now, o.topic()) : pickTarget(matched);
     for (Cluster other : matched) {
       if (other != target) {
         merge(other, target, now);
@@ -120,8 +127,8 @@ final class IncidentClusterer {
     check(target, now);
   }
 
-  private Cluster newCluster(Instant now) {
-    Cluster c = new Cluster("incident-" + nextId++, now);
+  private Cluster newCluster(Instant now, String topic) {
+    Cluster c = new Cluster("incident-" + nextId++, now, topic);
     live.add(c);
     return c;
   }
@@ -269,6 +276,7 @@ final class IncidentClusterer {
         snapshot(c, phase == Alert.Phase.CLOSED ? Incident.Status.CLOSED : Incident.Status.OPEN);
     Map<String, String> details = new LinkedHashMap<>(extra);
     details.put("name", i.name());
+    details.put("topic", c.topic);
     details.put("posts", Integer.toString(i.size()));
     details.put("authors", Integer.toString(i.authors().size()));
     details.put("first", i.openedAt().toString());
@@ -290,7 +298,9 @@ final class IncidentClusterer {
             now,
             i.authors().size(),
             cfg.minAuthors(),
-            "incident '"
+            "incident on "
+                + c.topic
+                + " '"
                 + i.name()
                 + "': "
                 + i.size()

@@ -45,9 +45,9 @@ final class SpikeThreads {
     this.out = out;
   }
 
-  boolean isOpen(String key) {
-    State st = states.get(key);
-    return st != null && st.open;
+  /** Whether the key has a streak or an open thread, so that a normal step changes something. */
+  boolean isTracked(String key) {
+    return states.containsKey(key);
   }
 
   void step(Step s) {

@@ -134,4 +134,42 @@ class DetectorTest {
     d.observe(Observation.at(T0));
     assertThat(d.streamTime()).isEqualTo(T0.plus(Duration.ofHours(1)));
   }
+
+  @Test
+  void persistenceNeedsConsecutiveAnomalousSteps() {
+    var spikes = DetectorConfig.Spikes.defaults();
+    spikes =
+        new DetectorConfig.Spikes(
+            spikes.bucket(),
+            java.time.Duration.ofMinutes(1),
+            spikes.minCount(),
+            spikes.minRatio(),
+            spikes.alpha(),
+            2,
+            spikes.floorPerHour(),
+            spikes.quietToClose(),
+            spikes.baseline(),
+            spikes.sigmaK());
+    Detector d =
+        new Detector(
+            DetectorConfig.defaults().withSpikes(spikes),
+            Clock.fixed(T0, ZoneOffset.UTC),
+            alerts::add);
+    for (int i = 0; i < 12; i++) {
+      d.observe(Observation.at(T0.plus(Duration.ofMinutes(5L * i))));
+    }
+    Instant burst = T0.plus(Duration.ofHours(2));
+    for (int minute : new int[] {0, 2, 4}) { // bursts of 12 posts with quiet minutes between
+      for (int i = 0; i < 12; i++) {
+        d.observe(Observation.at(burst.plus(Duration.ofMinutes(minute)).plusSeconds(i)));
+      }
+    }
+    d.advanceTo(burst.plus(Duration.ofMinutes(10)));
+    assertThat(opened(Alert.Kind.VOLUME_SPIKE, "all")).isEmpty();
+    for (int i = 0; i < 24; i++) { // two consecutive busy minutes
+      d.observe(Observation.at(burst.plus(Duration.ofMinutes(20)).plusSeconds(5L * i)));
+    }
+    d.advanceTo(burst.plus(Duration.ofMinutes(30)));
+    assertThat(opened(Alert.Kind.VOLUME_SPIKE, "all")).hasSize(1);
+  }
 }
