@@ -3,7 +3,6 @@ package dev.outpost.detect;
 import dev.outpost.core.Alert;
 import dev.outpost.core.Incident;
 import dev.outpost.detect.DetectorConfig.Incidents;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
@@ -35,6 +34,8 @@ final class IncidentClusterer {
   private static final int MIN_DISTINCT_TEXTS = 3;
 
   private final Incidents cfg;
+  private final long quietSeconds;
+  private final long windowSeconds;
   private final AlertListener out;
   private final MinHash minHash = new MinHash();
   private final Map<Long, List<Member>> lsh = new HashMap<>();
@@ -75,6 +76,8 @@ final class IncidentClusterer {
   IncidentClusterer(Incidents cfg, AlertListener out) {
     this.cfg = cfg;
     this.out = out;
+    this.quietSeconds = cfg.quietToClose().toSeconds();
+    this.windowSeconds = cfg.window().toSeconds();
   }
 
   void add(Observation o, Instant now) {
@@ -199,8 +202,8 @@ final class IncidentClusterer {
   void expire(Instant now) {
     for (var it = live.iterator(); it.hasNext(); ) {
       Cluster c = it.next();
-      Duration keep = c.opened ? cfg.quietToClose() : cfg.window();
-      if (!c.last.plus(keep).isAfter(now)) {
+      long keep = c.opened ? quietSeconds : windowSeconds;
+      if (c.last.getEpochSecond() + keep <= now.getEpochSecond()) {
         it.remove();
         c.dead = true;
         unindex(c);
