@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
       TrainCommand.class,
       EvaluateCommand.class,
       EnrichBenchCommand.class,
+      dev.outpost.app.cli.DetectCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class Main implements Runnable {

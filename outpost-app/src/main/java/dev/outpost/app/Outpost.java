@@ -63,17 +63,26 @@ public final class Outpost implements AutoCloseable {
       QueryEngine engine = new QueryEngine();
       store.topics().forEach(engine::put);
       LiveFeed feed = LiveFeed.create();
+      LiveDetection detection = new LiveDetection(clock);
       Enricher enricher = Enricher.loadDefault(clock);
       Pipeline pipeline =
           new Pipeline(
-              engine, Optional.of(enricher::enrich), store, feed, clock, Pipeline.Settings.DEFAULT);
+              engine,
+              Optional.of(enricher::enrich),
+              store,
+              mentions -> {
+                feed.stored(mentions);
+                detection.stored(mentions);
+              },
+              clock,
+              Pipeline.Settings.DEFAULT);
       started.add(pipeline);
       WebServer web =
           WebServer.start(
               new WebServer.Settings(config.server().host(), config.server().port()),
               store,
               feed,
-              () -> status(pipeline));
+              () -> status(pipeline, detection));
       started.add(web);
       PipelineMeters.bind(pipeline, web.meters());
       sources.forEach(pipeline::start);
@@ -169,7 +178,7 @@ public final class Outpost implements AutoCloseable {
     return in;
   }
 
-  private static Map<String, Object> status(Pipeline pipeline) {
+  private static Map<String, Object> status(Pipeline pipeline, LiveDetection detection) {
     var s = pipeline.stats();
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("received", s.received());
@@ -178,6 +187,7 @@ public final class Outpost implements AutoCloseable {
     m.put("queued", s.queued());
     m.put("storeFailures", s.storeFailures());
     s.lastError().ifPresent(err -> m.put("lastError", err));
+    m.put("detection", detection.status());
     return m;
   }
 

@@ -119,6 +119,9 @@ class OutpostIT {
       HttpResponse<String> health = get(outpost, "/health");
       assertThat(health.statusCode()).isEqualTo(200);
       assertThat(health.body()).contains("\"database\":\"UP\"", "\"received\":14640");
+      assertThat(health.body())
+          .as("the detectors ran over the replay and raised alerts (the real 22-24 Feb complaints)")
+          .containsPattern("\"activeAlerts\":[1-9]");
       assertThat(get(outpost, "/metrics").body())
           .contains("outpost_pipeline_received_posts_total 14640")
           .contains("jvm_memory_used_bytes");
