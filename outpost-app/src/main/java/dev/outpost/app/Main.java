@@ -1,5 +1,6 @@
 package dev.outpost.app;
 
+import dev.outpost.app.cli.QueryCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,6 +12,7 @@ import picocli.CommandLine.Command;
     description = "Social listening, customer care and crisis response.%n",
     subcommands = {
       CommandLine.HelpCommand.class,
+      QueryCommand.class,
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
