@@ -1,5 +1,6 @@
 package dev.outpost.app;
 
+import dev.outpost.app.cli.BenchCommand;
 import dev.outpost.app.cli.QueryCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,6 +14,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       QueryCommand.class,
+      BenchCommand.class,
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

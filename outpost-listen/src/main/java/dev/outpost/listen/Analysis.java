@@ -110,6 +110,21 @@ final class Analysis {
     if (ascii) {
       return lower;
     }
+    // Folding can make text that NFKC composes again (e + U+0327 -> U+0229): repeat to a fixpoint,
+    // so that folding a folded token changes nothing.
+    String current = lower;
+    for (int round = 0; round < 4; round++) {
+      String next = foldOnce(current);
+      String normal = Normalizer.normalize(next, Normalizer.Form.NFKC);
+      if (normal.equals(current)) {
+        break;
+      }
+      current = normal;
+    }
+    return current;
+  }
+
+  private static String foldOnce(String lower) {
     char[] in = lower.toCharArray();
     char[] out = new char[in.length * 4];
     int outLen = ASCIIFoldingFilter.foldToASCII(in, 0, out, 0, in.length);

@@ -2,7 +2,6 @@ package dev.outpost.listen;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -37,72 +36,80 @@ final class Anchors {
     }
   }
 
+  /** The most clauses kept per query: the anchor clause and the cheapest others. */
+  static final int MAX_CLAUSES = 8;
+
   private Anchors() {}
 
-  /** The anchors of a query, or empty when it has none. */
-  static Optional<List<Anchor>> of(Node node) {
-    return Optional.ofNullable(anchors(node));
+  /**
+   * What a matching post must contain, as clauses that must all hold, each satisfied by any one of
+   * its anchors. The first clause is the cheapest: the query is indexed under its anchors. Empty
+   * when the query has no such requirement.
+   */
+  static List<List<Anchor>> of(Node node) {
+    List<List<Anchor>> clauses = new ArrayList<>(clauses(node));
+    clauses.sort(java.util.Comparator.comparingDouble(Anchors::cost));
+    List<List<Anchor>> kept = new ArrayList<>();
+    for (List<Anchor> c : clauses) {
+      if (kept.size() < MAX_CLAUSES && !kept.contains(c)) {
+        kept.add(List.copyOf(c));
+      }
+    }
+    return List.copyOf(kept);
   }
 
-  private static List<Anchor> anchors(Node node) {
+  static double cost(List<Anchor> clause) {
+    return clause.stream().mapToDouble(Anchor::cost).sum();
+  }
+
+  private static List<List<Anchor>> clauses(Node node) {
     return switch (node) {
       case Node.Or o -> {
-        List<Anchor> all = new ArrayList<>();
+        List<Anchor> union = new ArrayList<>();
         for (Node c : o.children()) {
-          List<Anchor> a = anchors(c);
-          if (a == null) {
-            yield null;
+          List<List<Anchor>> cs = clauses(c);
+          if (cs.isEmpty()) {
+            yield List.of();
           }
-          all.addAll(a);
+          union.addAll(cs.stream().min(java.util.Comparator.comparingDouble(Anchors::cost)).get());
+        }
+        yield List.of(union);
+      }
+      case Node.And a -> {
+        List<List<Anchor>> all = new ArrayList<>();
+        for (Node c : a.children()) {
+          if (!(c instanceof Node.Not)) {
+            all.addAll(clauses(c));
+          }
         }
         yield all;
       }
-      case Node.And a -> best(a.children());
-      case Node.Near n -> best(List.of(n.left(), n.right()));
-      case Node.Not n -> null;
-      case Node.Range r -> null;
-      case Node.Term t -> List.of(new Anchor(t.field(), t.value(), false));
+      case Node.Near n -> {
+        List<List<Anchor>> all = new ArrayList<>(clauses(n.left()));
+        all.addAll(clauses(n.right()));
+        yield all;
+      }
+      case Node.Not n -> List.of();
+      case Node.Range r -> List.of();
+      case Node.Term t -> List.of(List.of(new Anchor(t.field(), t.value(), false)));
       case Node.Phrase ph -> {
-        Anchor bestWord = null;
+        List<List<Anchor>> all = new ArrayList<>();
         for (String w : ph.words()) {
-          Anchor a = new Anchor(ph.field(), w, false);
-          if (bestWord == null || a.cost() < bestWord.cost()) {
-            bestWord = a;
-          }
+          all.add(List.of(new Anchor(ph.field(), w, false)));
         }
-        yield List.of(bestWord);
+        yield all;
       }
       case Node.Wild w -> {
         String prefix = literalPrefix(w.pattern());
         if (prefix.codePointCount(0, prefix.length()) < MIN_PREFIX) {
-          yield null;
+          yield List.of();
         }
         yield List.of(
-            new Anchor(
-                w.field(), prefix.substring(0, Math.min(MAX_PREFIX, prefix.length())), true));
+            List.of(
+                new Anchor(
+                    w.field(), prefix.substring(0, Math.min(MAX_PREFIX, prefix.length())), true)));
       }
     };
-  }
-
-  /** Among the required (not negated) children, the anchor set that is cheapest to follow. */
-  private static List<Anchor> best(List<Node> children) {
-    List<Anchor> best = null;
-    double bestCost = Double.MAX_VALUE;
-    for (Node c : children) {
-      if (c instanceof Node.Not) {
-        continue;
-      }
-      List<Anchor> a = anchors(c);
-      if (a == null) {
-        continue;
-      }
-      double cost = a.stream().mapToDouble(Anchor::cost).sum();
-      if (cost < bestCost) {
-        best = a;
-        bestCost = cost;
-      }
-    }
-    return best;
   }
 
   /** The characters before the first wildcard, with escapes removed. */

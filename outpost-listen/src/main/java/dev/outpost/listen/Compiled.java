@@ -1,7 +1,6 @@
 package dev.outpost.listen;
 
 import java.util.List;
-import java.util.Optional;
 import org.apache.lucene.search.Query;
 
 /**
@@ -10,11 +9,20 @@ import org.apache.lucene.search.Query;
 final class Compiled {
   final String topicId;
   final Query query;
-  final Optional<List<Anchors.Anchor>> anchors;
+  final Eval eval;
 
-  Compiled(String topicId, Query query, Optional<List<Anchors.Anchor>> anchors) {
+  /** Clauses a matching post must satisfy (see {@link Anchors#of}); empty when none. */
+  final List<List<Anchors.Anchor>> clauses;
+
+  Compiled(String topicId, Query query, Eval eval, List<List<Anchors.Anchor>> clauses) {
     this.topicId = topicId;
     this.query = query;
-    this.anchors = anchors;
+    this.eval = eval;
+    this.clauses = clauses;
+  }
+
+  /** The anchors this query is indexed under; empty when it must run against every post. */
+  List<Anchors.Anchor> anchors() {
+    return clauses.isEmpty() ? List.of() : clauses.getFirst();
   }
 }

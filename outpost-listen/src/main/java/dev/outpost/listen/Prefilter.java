@@ -1,15 +1,18 @@
 package dev.outpost.listen;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
 
 /**
  * The index from anchor tokens to the queries they stand for. For a post it returns the queries
- * that can match: those with an anchor among the post's tokens, plus those without anchors. Safe
- * for concurrent reads while queries are added and removed.
+ * that can match: those with an anchor among the post's tokens whose other required clauses the
+ * post also satisfies, plus those without anchors. Every test is a necessary condition of the
+ * query, so no query that matches is left out. Safe for concurrent reads while queries change.
  */
 final class Prefilter {
   private final Map<String, Set<Compiled>> exact = new ConcurrentHashMap<>();
@@ -23,11 +26,11 @@ final class Prefilter {
   private volatile int[][] lengths = new int[Field.values().length][0];
 
   void add(Compiled c) {
-    if (c.anchors.isEmpty()) {
+    if (c.anchors().isEmpty()) {
       unanchored.add(c);
       return;
     }
-    for (Anchors.Anchor a : c.anchors.get()) {
+    for (Anchors.Anchor a : c.anchors()) {
       Map<String, Set<Compiled>> map = a.prefix() ? prefixes : exact;
       map.compute(
           key(a.field(), a.value()),
@@ -43,11 +46,11 @@ final class Prefilter {
   }
 
   void remove(Compiled c) {
-    if (c.anchors.isEmpty()) {
+    if (c.anchors().isEmpty()) {
       unanchored.remove(c);
       return;
     }
-    for (Anchors.Anchor a : c.anchors.get()) {
+    for (Anchors.Anchor a : c.anchors()) {
       Map<String, Set<Compiled>> map = a.prefix() ? prefixes : exact;
       map.computeIfPresent(
           key(a.field(), a.value()),
@@ -58,28 +61,46 @@ final class Prefilter {
     }
   }
 
-  /** The queries that can match a post with these tokens. */
-  Set<Compiled> candidates(PostDocument doc) {
-    Set<Compiled> out = new HashSet<>(unanchored);
+  /** The queries that can match this post. */
+  List<Compiled> candidates(PostView post) {
     int[][] lens = lengths;
-    Set<String> seen = new HashSet<>();
-    for (Field f : Field.values()) {
-      List<String> tokens = doc.tokens(f);
-      int[] fieldLens = lens[f.ordinal()];
-      for (String token : tokens) {
-        String key = key(f, token);
-        if (!seen.add(key)) {
-          continue;
-        }
-        addAll(out, exact.get(key));
-        for (int len : fieldLens) {
-          if (token.length() >= len) {
-            addAll(out, prefixes.get(key.substring(0, len + 1)));
-          }
+    Set<Compiled> found = new HashSet<>();
+    for (String key : post.keys) {
+      addAll(found, exact.get(key));
+      int[] fieldLens = lens[key.charAt(0) - 'A'];
+      for (int len : fieldLens) {
+        if (key.length() > len) {
+          addAll(found, prefixes.get(key.substring(0, len + 1)));
         }
       }
     }
+    List<Compiled> out = new ArrayList<>(unanchored);
+    for (Compiled c : found) {
+      if (satisfies(post, c.clauses)) {
+        out.add(c);
+      }
+    }
     return out;
+  }
+
+  /** Whether the post meets every clause after the first (the first found the query). */
+  private static boolean satisfies(PostView post, List<List<Anchors.Anchor>> clauses) {
+    for (int i = 1; i < clauses.size(); i++) {
+      if (!holds(post, clauses.get(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean holds(PostView post, List<Anchors.Anchor> clause) {
+    for (Anchors.Anchor a : clause) {
+      String key = key(a.field(), a.value());
+      if (a.prefix() ? post.prefixKeys().contains(key) : post.keys.contains(key)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void addAll(Set<Compiled> out, Set<Compiled> found) {
@@ -95,13 +116,13 @@ final class Prefilter {
     prefixLengths[field.ordinal()][length] = true;
     int[][] copy = lengths.clone();
     copy[field.ordinal()] =
-        java.util.stream.IntStream.rangeClosed(0, Anchors.MAX_PREFIX)
+        IntStream.rangeClosed(0, Anchors.MAX_PREFIX)
             .filter(l -> prefixLengths[field.ordinal()][l])
             .toArray();
     lengths = copy;
   }
 
-  private static String key(Field field, String value) {
+  static String key(Field field, String value) {
     return (char) ('A' + field.ordinal()) + value;
   }
 }

@@ -3,8 +3,6 @@ package dev.outpost.listen;
 import dev.outpost.core.Matcher;
 import dev.outpost.core.Post;
 import dev.outpost.core.Topic;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -90,15 +88,14 @@ public final class QueryEngine implements Matcher {
 
   @Override
   public Set<String> match(Post post) {
-    PostDocument doc = PostDocument.of(post);
-    Set<Compiled> candidates = prefilter.candidates(doc);
+    PostView view = new PostView(PostDocument.of(post));
+    List<Compiled> candidates = prefilter.candidates(view);
     if (candidates.isEmpty()) {
       return Set.of();
     }
-    IndexSearcher searcher = doc.memoryIndex().createSearcher();
     Set<String> matched = new HashSet<>();
     for (Compiled c : candidates) {
-      if (!matched.contains(c.topicId) && matches(searcher, c.query)) {
+      if (!matched.contains(c.topicId) && matches(view, c)) {
         matched.add(c.topicId);
       }
     }
@@ -110,11 +107,9 @@ public final class QueryEngine implements Matcher {
     return posts.parallelStream().map(this::match).toList();
   }
 
-  private boolean matches(IndexSearcher searcher, Query query) {
+  private boolean matches(PostView view, Compiled c) {
     try {
-      return searcher.count(query) > 0;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      return c.eval.test(view);
     } catch (RuntimeException e) {
       failures.incrementAndGet();
       return false;
@@ -129,6 +124,6 @@ public final class QueryEngine implements Matcher {
     } catch (IndexSearcher.TooManyClauses e) {
       throw new QueryException(1, "query too large: at most 1024 terms in one group");
     }
-    return new Compiled(topic.id(), query, Anchors.of(node));
+    return new Compiled(topic.id(), query, Eval.of(node), Anchors.of(node));
   }
 }

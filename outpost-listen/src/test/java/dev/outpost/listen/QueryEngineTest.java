@@ -62,6 +62,16 @@ class QueryEngineTest {
           flight NEAR/1f delayed              | flight was delayed                            | true
           flight NEAR/0 delayed               | flight was delayed                            | false
           (late OR delay*) NEAR/2 flight      | delays on every flight                        | true
+          flight NEAR/3 (delay* OR late)      | late flight                                   | true
+          flight NEAR/3f (delay* OR late)     | late flight                                   | false
+          here NEAR/2f here*                  | here and here                                 | true
+          here NEAR/0 here*                   | here                                          | true
+          "on hold" NEAR/3 jetblue            | jetblue kept me on hold                       | true
+          "delayed flight"~2                  | flight delayed                                | true
+          "delayed flight"~1                  | flight delayed                                | false
+          "delayed flight"~1                  | delayed my flight                             | true
+          "bag bag"~1                         | bag x bag                                     | true
+          "very long delayed flight"~2        | very long flight delayed                      | true
           produc*                             | our new production line                       | true
           produc*                             | a reproduction                                | false
           *tion                               | a reproduction                                | true
