@@ -1,22 +1,19 @@
 package dev.outpost.listen;
 
 import java.util.List;
-import org.apache.lucene.search.Query;
 
 /**
  * A topic's query, compiled; compared by identity so that a replaced version is a different entry.
  */
 final class Compiled {
   final String topicId;
-  final Query query;
   final Eval eval;
 
   /** Clauses a matching post must satisfy (see {@link Anchors#of}); empty when none. */
   final List<List<Anchors.Anchor>> clauses;
 
-  Compiled(String topicId, Query query, Eval eval, List<List<Anchors.Anchor>> clauses) {
+  Compiled(String topicId, Eval eval, List<List<Anchors.Anchor>> clauses) {
     this.topicId = topicId;
-    this.query = query;
     this.eval = eval;
     this.clauses = clauses;
   }

@@ -42,8 +42,8 @@ sealed interface Eval
       case Node.Wild w -> new Wildcard(w.field(), automaton(w));
       case Node.Range r -> new Between(r.min(), r.max());
       case Node.Near n when Proximity.simple(n) ->
-          Proximity.of(n, new Lucene(presence(node), Compiler.compile(node)));
-      default -> new Lucene(presence(node), Compiler.compile(node));
+          Proximity.of(n, new Lucene(presence(node), new LazyQuery(node)));
+      default -> new Lucene(presence(node), new LazyQuery(node));
     };
   }
 
@@ -220,15 +220,34 @@ sealed interface Eval
   }
 
   /** Runs the Lucene query, once the cheap {@code guard} (all its words present) has passed. */
-  record Lucene(Eval guard, org.apache.lucene.search.Query query) implements Eval {
+  record Lucene(Eval guard, LazyQuery query) implements Eval {
     @Override
     public boolean test(PostView post) {
-      return guard.test(post) && post.matches(query);
+      return guard.test(post) && post.matches(query.get());
     }
 
     @Override
     public int cost() {
       return 100;
+    }
+  }
+
+  /** A node's Lucene query, compiled on first use: many are never needed, and they are large. */
+  final class LazyQuery {
+    private final Node node;
+    private volatile org.apache.lucene.search.Query query;
+
+    LazyQuery(Node node) {
+      this.node = node;
+    }
+
+    org.apache.lucene.search.Query get() {
+      org.apache.lucene.search.Query q = query;
+      if (q == null) {
+        q = Compiler.compile(node);
+        query = q;
+      }
+      return q;
     }
   }
 }

@@ -35,7 +35,7 @@ public final class MonitorBaseline implements Matcher, AutoCloseable {
   public void putAll(Collection<Topic> topics) {
     List<MonitorQuery> queries = new ArrayList<>();
     for (Topic t : topics) {
-      queries.add(new MonitorQuery(t.id(), QueryEngine.compile(t).query));
+      queries.add(new MonitorQuery(t.id(), QueryEngine.luceneQuery(t)));
     }
     try {
       monitor.register(queries);

@@ -29,11 +29,28 @@ final class Parser {
       Tok t = parser.toks.get(parser.p);
       throw parser.error(t.pos(), "unbalanced ')': there is no '(' to close");
     }
+    if (leaves(node) > MAX_TERMS) {
+      throw parser.error(0, "query too large: at most " + MAX_TERMS + " terms");
+    }
     if (unbounded(node)) {
       throw parser.error(
           0, "the query only excludes things: add a term to look for, as in 'a NOT b'");
     }
     return node;
+  }
+
+  /** Lucene's default limit on the clauses of one query. */
+  static final int MAX_TERMS = 1024;
+
+  private static int leaves(Node node) {
+    return switch (node) {
+      case Node.Or o -> o.children().stream().mapToInt(Parser::leaves).sum();
+      case Node.And a -> a.children().stream().mapToInt(Parser::leaves).sum();
+      case Node.Not n -> leaves(n.child());
+      case Node.Near n -> leaves(n.left()) + leaves(n.right());
+      case Node.Phrase ph -> ph.words().size();
+      default -> 1;
+    };
   }
 
   /** Whether a node can match a post without any positive term being present. */

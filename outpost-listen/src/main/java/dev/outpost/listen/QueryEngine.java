@@ -116,14 +116,19 @@ public final class QueryEngine implements Matcher {
     }
   }
 
+  /** Parses a topic's query for the engine: its anchors and its evaluation tree. */
   static Compiled compile(Topic topic) {
     Node node = Parser.parse(topic.query());
-    Query query;
+    return new Compiled(topic.id(), Eval.of(node), Anchors.of(node));
+  }
+
+  /** The Lucene query of a topic, as plain Monitor runs it. */
+  static Query luceneQuery(Topic topic) {
+    Node node = Parser.parse(topic.query());
     try {
-      query = Compiler.compile(node);
+      return Compiler.compile(node);
     } catch (IndexSearcher.TooManyClauses e) {
       throw new QueryException(1, "query too large: at most 1024 terms in one group");
     }
-    return new Compiled(topic.id(), query, Eval.of(node), Anchors.of(node));
   }
 }

@@ -132,4 +132,15 @@ class ParserTest {
     assertThat(check.message()).contains(message);
     assertThat(check.normalised()).isEmpty();
   }
+
+  @org.junit.jupiter.api.Test
+  void rejectsQueriesOverLucenesClauseLimit() {
+    String big =
+        java.util.stream.IntStream.range(0, 1100)
+            .mapToObj(i -> "w" + i)
+            .collect(java.util.stream.Collectors.joining(" OR "));
+    QueryCheck check = QueryEngine.check(big);
+    assertThat(check.ok()).isFalse();
+    assertThat(check.message()).contains("at most 1024 terms");
+  }
 }
