@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.lucene.index.memory.MemoryIndex;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 
@@ -18,12 +17,14 @@ import org.apache.lucene.search.Query;
  * Matches posts against the topics' saved queries, written in Outpost's query language (see {@code
  * docs/queries.md}).
  *
- * <p>Each query is parsed (errors carry a column), compiled to the Lucene query that Lucene Monitor
- * would run, and indexed by its anchors: tokens at least one of which a matching post must contain.
- * For each post the engine analyses the text once, looks its tokens up in the anchor index, and
- * runs only the candidate queries against a one-post Lucene {@link MemoryIndex}, as Monitor does
- * for the queries its presearcher selects. Results are the same as plain Monitor's, which the tests
- * check on real posts.
+ * <p>Each query is parsed (errors carry a column) into a tree that compiles to the Lucene query
+ * that Lucene Monitor would run ({@link MonitorBaseline} runs exactly those), and is indexed by its
+ * anchors: tokens at least one of which a matching post must contain. For each post the engine
+ * analyses the text once, looks its tokens up in the anchor index, drops candidates whose other
+ * required tokens are missing, and evaluates the survivors: terms, phrases, wildcards, ranges and
+ * simple proximity directly on the post's tokens, the rest with the compiled Lucene query on a
+ * one-post {@code MemoryIndex}. The results equal plain Monitor's; the tests check this on real
+ * posts.
  *
  * <p>{@link #match} is safe from any number of threads while {@link #put} and {@link #remove} run;
  * a post matched during a change sees the old or the new version of that topic.

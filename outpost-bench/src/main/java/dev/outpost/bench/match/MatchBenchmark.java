@@ -104,7 +104,7 @@ public final class MatchBenchmark {
     Timed ours = timed(engine, posts, o.threads());
     log.printf(
         Locale.ROOT,
-        "outpost: %.0f posts/s on %d threads (%.0f per CPU-second of each thread), p99 %.0f us"
+        "outpost: %.0f posts/s on %d threads (%.0f posts/s from the threads' CPU time), p99 %.0f us"
             + " (%.0f us CPU), %d matches, built in %.0f ms, %.1f MB heap for the queries%n",
         ours.postsPerSec(),
         o.threads(),
@@ -126,7 +126,7 @@ public final class MatchBenchmark {
       plain = timed(monitor, posts, 1);
       log.printf(
           Locale.ROOT,
-          "monitor: %.0f posts/s on 1 thread (%.0f per CPU-second), p99 %.0f us (%.0f us CPU),"
+          "monitor: %.0f posts/s on 1 thread (%.0f posts/s from its CPU time), p99 %.0f us (%.0f us CPU),"
               + " %d matches, built in %.0f ms%n",
           plain.postsPerSec(),
           plain.postsPerCpuSec(),
