@@ -86,12 +86,17 @@ public final class MatchBenchmark {
   private MatchBenchmark() {}
 
   public static Result run(Options o, PrintWriter log) throws Exception {
-    log.printf("loading posts from %s%n", o.data().toAbsolutePath().normalize());
+    log.printf(Locale.ROOT, "loading posts from %s%n", o.data().toAbsolutePath().normalize());
     log.flush();
     List<Post> all = RealPosts.load(o.data(), Integer.MAX_VALUE, o.seed());
     List<Post> posts = all.subList(0, Math.min(o.posts(), all.size()));
     List<Topic> topics = QuerySet.generate(o.queries(), all, o.seed());
-    log.printf("%d posts, %d queries, %d threads%n", posts.size(), topics.size(), o.threads());
+    log.printf(
+        Locale.ROOT,
+        "%d posts, %d queries, %d threads%n",
+        posts.size(),
+        topics.size(),
+        o.threads());
     log.flush();
 
     long heapBefore = usedHeapAfterGc();
