@@ -187,4 +187,52 @@ class QueryEngineTest {
             List.of(post("@SouthwestAir hi"), post("nothing"), post("Southwest Airlines!")));
     assertThat(result).containsExactly(Set.of("sw"), Set.of(), Set.of("sw"));
   }
+
+  @Test
+  void oddPostsGiveAnAnswerNotAnException() {
+    String huge = "delay ".repeat(3_000) + "word".repeat(1) + " flight";
+    StringBuilder many = new StringBuilder();
+    for (int i = 0; i < 2_000; i++) {
+      many.append("produc").append(i).append(' ');
+    }
+    many.append("flight");
+    List<String> texts =
+        List.of(
+            "",
+            "   ",
+            "🔥🔥🔥",
+            "\uD83D lone \uDC00 surrogates".translateEscapes(),
+            "\u0000 control \u200B zero width".translateEscapes(),
+            huge.substring(0, Math.min(huge.length(), Post.MAX_TEXT)),
+            many.toString());
+    List<String> queries =
+        List.of(
+            "delay NEAR/3 flight",
+            "produc* NEAR/5 flight",
+            "\"delay flight\"~2",
+            "🔥",
+            "surrogates OR control",
+            "produc* AND NOT flight");
+    QueryEngine engine = new QueryEngine();
+    for (int i = 0; i < queries.size(); i++) {
+      engine.put(new Topic("q" + i, "Q", TopicKind.CAMPAIGN, queries.get(i)));
+    }
+    try (MonitorBaseline monitor = new MonitorBaseline()) {
+      for (int i = 0; i < queries.size(); i++) {
+        monitor.put(new Topic("q" + i, "Q", TopicKind.CAMPAIGN, queries.get(i)));
+      }
+      for (String text : texts) {
+        Post p = post(text);
+        Set<String> ours = engine.match(p);
+        assertThat(ours).isNotNull();
+        if (!text.startsWith("produc")) {
+          assertThat(ours)
+              .as(text.length() > 60 ? text.substring(0, 60) : text)
+              .isEqualTo(monitor.match(p));
+        }
+      }
+    }
+    assertThat(engine.match(post("🔥🔥🔥"))).containsExactly("q3");
+    assertThat(engine.match(post("delay ".repeat(300) + "flight"))).contains("q0", "q2");
+  }
 }
