@@ -1,11 +1,13 @@
 package dev.outpost.app;
 
+import dev.outpost.app.cli.BenchCommand;
 import dev.outpost.app.cli.ClassifyCommand;
 import dev.outpost.app.cli.DemoCommand;
 import dev.outpost.app.cli.EnrichBenchCommand;
 import dev.outpost.app.cli.EvaluateCommand;
 import dev.outpost.app.cli.ImpersonationCommand;
 import dev.outpost.app.cli.ImpersonationEvalCommand;
+import dev.outpost.app.cli.QueryCommand;
 import dev.outpost.app.cli.ServeCommand;
 import dev.outpost.app.cli.TrainCommand;
 import picocli.CommandLine;
@@ -27,6 +29,8 @@ import picocli.CommandLine.Command;
       EvaluateCommand.class,
       EnrichBenchCommand.class,
       dev.outpost.app.cli.DetectCommand.class,
+      QueryCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class Main implements Runnable {

@@ -9,7 +9,9 @@ import dev.outpost.core.Source;
 import dev.outpost.core.Topic;
 import dev.outpost.core.pipeline.Pipeline;
 import dev.outpost.enrich.Enricher;
+import dev.outpost.listen.QueryCheck;
 import dev.outpost.listen.QueryEngine;
+import dev.outpost.listen.QueryException;
 import dev.outpost.store.Database;
 import dev.outpost.store.PostgresStore;
 import dev.outpost.web.LiveFeed;
@@ -55,13 +57,33 @@ public final class Outpost implements AutoCloseable {
     checkPortFree(config.server());
     List<Source> sources = sources(config.sources());
     List<Topic> topics = config.topics().stream().map(t -> t.toTopic()).toList();
+    for (Topic t : topics) {
+      QueryCheck check = QueryEngine.check(t.query());
+      if (!check.ok()) {
+        throw new UserError(
+            "topic '"
+                + t.id()
+                + "': query error at column "
+                + check.column()
+                + ": "
+                + check.message(),
+            2);
+      }
+    }
     Database database = openDatabase(config.database());
     List<AutoCloseable> started = new ArrayList<>(List.of(database));
     try {
       PostgresStore store = new PostgresStore(database.dataSource(), clock);
       store.saveTopics(topics);
       QueryEngine engine = new QueryEngine();
-      store.topics().forEach(engine::put);
+      for (Topic topic : store.topics()) {
+        try {
+          engine.put(topic);
+        } catch (QueryException e) {
+          // A topic stored earlier whose query no longer compiles stops only itself.
+          LOG.warn("topic {} is not matched: {}", topic.id(), e.getMessage());
+        }
+      }
       LiveFeed feed = LiveFeed.create();
       LiveDetection detection = new LiveDetection(clock);
       Enricher enricher = Enricher.loadDefault(clock);

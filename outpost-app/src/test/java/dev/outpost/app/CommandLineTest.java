@@ -67,6 +67,17 @@ class CommandLineTest {
   }
 
   @Test
+  void aMalformedTopicQueryIsReportedWithItsColumn() throws IOException {
+    Path config = dir.resolve("outpost.yaml");
+    Files.writeString(
+        config,
+        "server:\n  port: 0\ntopics:\n  - {id: acme, name: Acme, kind: brand, query: '(acme OR'}\n");
+    Result r = run("serve", "--config", config.toString());
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).startsWith("error: topic 'acme': query error at column ");
+  }
+
+  @Test
   void anUnsetEnvironmentVariableInTheConfigIsNamed() throws IOException {
     Path config = dir.resolve("outpost.yaml");
     Files.writeString(

@@ -1,0 +1,76 @@
+package dev.outpost.app.cli;
+
+import dev.outpost.bench.match.MatchBenchmark;
+import dev.outpost.bench.match.RealPosts;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code outpost bench ...}: benchmarks that print our figure and a baseline side by side. */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = "Benchmarks; each prints a one-line JSON summary as its last line.",
+    subcommands = {BenchCommand.Match.class})
+public final class BenchCommand implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** {@code outpost bench match}. */
+  @Command(
+      name = "match",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Matches real posts from shared/data against generated realistic queries with plain",
+        "Lucene Monitor (one thread) and with Outpost's engine (all threads), and checks that",
+        "both find the same matches."
+      })
+  static final class Match implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Option(
+        names = "--queries",
+        defaultValue = "10000",
+        description = "Saved queries (default ${DEFAULT-VALUE}).")
+    int queries;
+
+    @Option(
+        names = "--posts",
+        defaultValue = "20000",
+        description = "Posts to match (default ${DEFAULT-VALUE}).")
+    int posts;
+
+    @Option(names = "--threads", description = "Threads for Outpost's engine (default: all cores).")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--data", description = "The shared data folder (default: ../shared/data).")
+    Path data = RealPosts.sharedData();
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed for shuffling and queries.")
+    long seed;
+
+    @Override
+    public Integer call() throws Exception {
+      if (queries < 1 || posts < 1 || threads < 1) {
+        throw new UserError("--queries, --posts and --threads must be at least 1", 2);
+      }
+      if (!Files.isDirectory(data.resolve("twitter_us_airline_sentiment"))) {
+        throw new UserError("shared data not found at " + data + " (use --data DIR)", 2);
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      MatchBenchmark.Result r =
+          MatchBenchmark.run(new MatchBenchmark.Options(queries, posts, threads, data, seed), out);
+      out.println(r.json());
+      out.flush();
+      return r.identical() ? 0 : 1;
+    }
+  }
+}
