@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks; each prints a one-line JSON summary as its last line.",
-    subcommands = {BenchCommand.Match.class})
+    subcommands = {BenchCommand.Match.class, BenchCommand.PipelineRun.class})
 public final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -71,6 +71,54 @@ public final class BenchCommand implements Runnable {
       out.println(r.json());
       out.flush();
       return r.identical() ? 0 : 1;
+    }
+  }
+
+  /** {@code outpost bench pipeline}. */
+  @Command(
+      name = "pipeline",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Runs the whole single-node pipeline (read, match, enrich, store in the embedded",
+        "PostgreSQL) over real posts from shared/data, with enrichment off (baseline) and on."
+      })
+  static final class PipelineRun implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Option(
+        names = "--posts",
+        defaultValue = "100000",
+        description = "Posts to push through (default ${DEFAULT-VALUE}).")
+    int posts;
+
+    @Option(names = "--data", description = "The shared data folder (default: ../shared/data).")
+    Path data = RealPosts.sharedData();
+
+    @Option(
+        names = "--rounds",
+        defaultValue = "3",
+        description = "Rounds of both runs; medians are reported (default ${DEFAULT-VALUE}).")
+    int rounds;
+
+    @Option(names = "--work-dir", description = "Where the databases go (default: a temp dir).")
+    Path workDir;
+
+    @Override
+    public Integer call() throws Exception {
+      if (posts < 1 || rounds < 1) {
+        throw new UserError("--posts and --rounds must be at least 1", 2);
+      }
+      if (!Files.isDirectory(data.resolve("twitter_us_airline_sentiment"))) {
+        throw new UserError("shared data not found at " + data + " (use --data DIR)", 2);
+      }
+      Path dir = workDir != null ? workDir : Files.createTempDirectory("outpost-bench-");
+      PrintWriter out = spec.commandLine().getOut();
+      var runs =
+          dev.outpost.app.bench.PipelineBenchmark.run(
+              RealPosts.load(data, posts, 42), rounds, dir, out);
+      out.println(dev.outpost.app.bench.PipelineBenchmark.summary(runs));
+      out.flush();
+      return 0;
     }
   }
 }
