@@ -23,6 +23,9 @@ public interface Store {
 
   List<Topic> topics();
 
+  /** Deletes a topic and, with it, its mentions; false when there was no such topic. */
+  boolean deleteTopic(String id);
+
   /** The newest mentions first, at most {@code limit}, of one topic or of all when empty. */
   List<Mention> latestMentions(int limit, Optional<String> topicId);
 

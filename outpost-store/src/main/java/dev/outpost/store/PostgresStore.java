@@ -108,6 +108,17 @@ public final class PostgresStore implements Store {
   }
 
   @Override
+  public boolean deleteTopic(String id) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement("DELETE FROM topics WHERE id = ?")) {
+      ps.setString(1, id);
+      return ps.executeUpdate() == 1;
+    } catch (SQLException e) {
+      throw new StoreException("deleting topic " + id + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
   public List<Topic> topics() {
     return Sql.query(
         dataSource,

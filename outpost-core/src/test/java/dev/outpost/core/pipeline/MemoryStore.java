@@ -56,6 +56,11 @@ final class MemoryStore implements Store {
   public void saveTopics(List<Topic> topics) {}
 
   @Override
+  public boolean deleteTopic(String id) {
+    return false;
+  }
+
+  @Override
   public List<Topic> topics() {
     return List.of();
   }

@@ -1,0 +1,97 @@
+package dev.outpost.web;
+
+import dev.outpost.core.Topic;
+import dev.outpost.core.TopicKind;
+import dev.outpost.core.Topics;
+import dev.outpost.core.Topics.QueryValidation;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code /api/v1/topics} (create, replace, delete) and {@code /api/v1/queries/check}. A bad query
+ * is answered 400 with the same column and message as {@code outpost query check}. Changes need a
+ * JSON body ({@code Content-Type: application/json}), which browsers never send across origins
+ * without a CORS preflight that Outpost does not grant.
+ */
+final class TopicsApi {
+  private final Topics topics;
+
+  TopicsApi(Topics topics) {
+    this.topics = topics;
+  }
+
+  /** The request body of a topic. */
+  record TopicBody(String id, String name, String kind, String query) {}
+
+  void register(Javalin app) {
+    app.get("/api/v1/queries/check", this::check);
+    app.post("/api/v1/topics", ctx -> save(ctx, null));
+    app.put("/api/v1/topics/{id}", ctx -> save(ctx, ctx.pathParam("id")));
+    app.delete("/api/v1/topics/{id}", this::delete);
+  }
+
+  private void check(Context ctx) {
+    String q = ctx.queryParam("q");
+    if (q == null) {
+      throw new IllegalArgumentException("query parameter q is required");
+    }
+    QueryValidation v = topics.check(q);
+    ctx.status(v.ok() ? HttpStatus.OK : HttpStatus.BAD_REQUEST).json(body(v));
+  }
+
+  private void save(Context ctx, String pathId) {
+    requireJson(ctx);
+    TopicBody b = ctx.bodyAsClass(TopicBody.class);
+    String id = pathId != null ? pathId : b.id();
+    if (pathId != null && b.id() != null && !b.id().equals(pathId)) {
+      throw new IllegalArgumentException("id in the body differs from the id in the path");
+    }
+    Topic topic = new Topic(id, b.name() == null ? id : b.name(), kind(b.kind()), b.query());
+    QueryValidation v = topics.save(topic);
+    if (!v.ok()) {
+      ctx.status(HttpStatus.BAD_REQUEST).json(body(v));
+      return;
+    }
+    ctx.status(pathId == null ? HttpStatus.CREATED : HttpStatus.OK).json(topic);
+  }
+
+  private void delete(Context ctx) {
+    requireJson(ctx);
+    ctx.status(topics.delete(ctx.pathParam("id")) ? HttpStatus.NO_CONTENT : HttpStatus.NOT_FOUND);
+  }
+
+  private static void requireJson(Context ctx) {
+    String type = ctx.contentType();
+    if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+      throw new IllegalArgumentException("send the request with Content-Type: application/json");
+    }
+  }
+
+  private static TopicKind kind(String kind) {
+    if (kind == null) {
+      throw new IllegalArgumentException(
+          "kind is required: brand, product, competitor or campaign");
+    }
+    try {
+      return TopicKind.valueOf(kind.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "kind must be brand, product, competitor or campaign, was '" + kind + "'", e);
+    }
+  }
+
+  private static Map<String, Object> body(QueryValidation v) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("ok", v.ok());
+    v.normalised().ifPresent(n -> m.put("normalised", n));
+    if (!v.ok()) {
+      m.put("column", v.column());
+      m.put("error", "error at column " + v.column() + ": " + v.message());
+    }
+    return m;
+  }
+}
