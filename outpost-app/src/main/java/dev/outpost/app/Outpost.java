@@ -10,6 +10,7 @@ import dev.outpost.core.Topic;
 import dev.outpost.core.pipeline.Pipeline;
 import dev.outpost.listen.QueryEngine;
 import dev.outpost.store.Database;
+import dev.outpost.store.PostgresAnalytics;
 import dev.outpost.store.PostgresStore;
 import dev.outpost.web.LiveFeed;
 import dev.outpost.web.WebServer;
@@ -68,6 +69,7 @@ public final class Outpost implements AutoCloseable {
           WebServer.start(
               new WebServer.Settings(config.server().host(), config.server().port()),
               store,
+              new PostgresAnalytics(database.dataSource()),
               feed,
               () -> status(pipeline));
       started.add(web);
