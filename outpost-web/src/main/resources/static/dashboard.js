@@ -7,6 +7,7 @@
   if (!root || typeof echarts === "undefined") return;
   var query = root.dataset.query || "";
   var charts = {};
+  var PALETTE = ["#0b5cad", "#d4760a", "#2e7d32", "#8e24aa", "#00838f", "#c2185b", "#5d4037", "#546e7a"];
   var SENTIMENT = [
     { key: "negative", name: "Negative", color: "#c62828" },
     { key: "neutral", name: "Neutral", color: "#8c959f" },
@@ -35,12 +36,17 @@
   function draw(volume, share) {
     var names = {};
     share.topics.forEach(function (t) { names[t.topicId] = t.name; });
-    var buckets = [];
-    var seen = {};
-    volume.points.forEach(function (p) {
-      if (!seen[p.bucket]) { seen[p.bucket] = true; buckets.push(p.bucket); }
+    var colors = {};
+    share.topics.map(function (t) { return t.topicId; }).sort().forEach(function (id, i) {
+      colors[id] = PALETTE[i % PALETTE.length];
     });
-    buckets.sort();
+    // Every bucket of the range, empty ones included, so that time reads evenly.
+    var step = volume.interval === "hour" ? 3600000 : 86400000;
+    var buckets = [];
+    var end = Math.min(Date.parse(volume.to), Date.parse(volume.from) + 5000 * step);
+    for (var t = Date.parse(volume.from); t < end; t += step) {
+      buckets.push(new Date(t).toISOString().replace(".000Z", "Z"));
+    }
     var index = {};
     buckets.forEach(function (b, i) { index[b] = i; });
     var perTopic = {};
@@ -50,6 +56,7 @@
       var series = perTopic[p.topicId];
       if (!series) { series = perTopic[p.topicId] = buckets.map(function () { return 0; }); }
       var i = index[p.bucket];
+      if (i === undefined) return;
       series[i] += p.negative + p.neutral + p.positive + p.unknown;
       SENTIMENT.forEach(function (s) { perSentiment[s.key][i] += p[s.key]; });
     });
@@ -67,7 +74,10 @@
     chart("volume-chart").setOption(Object.assign({}, common, {
       legend: { top: 0, type: "scroll" },
       series: Object.keys(perTopic).map(function (id) {
-        return { name: names[id] || id, type: "line", showSymbol: false, data: perTopic[id] };
+        return {
+          name: names[id] || id, type: "line", showSymbol: false, data: perTopic[id],
+          itemStyle: { color: colors[id] }, lineStyle: { color: colors[id] }
+        };
       })
     }));
     chart("sentiment-chart").setOption(Object.assign({}, common, {
@@ -86,7 +96,7 @@
         radius: ["40%", "70%"],
         label: { formatter: "{b}: {d}%" },
         data: share.topics.filter(function (t) { return t.mentions > 0; }).map(function (t) {
-          return { name: t.name, value: t.mentions };
+          return { name: t.name, value: t.mentions, itemStyle: { color: colors[t.topicId] } };
         })
       }]
     });
