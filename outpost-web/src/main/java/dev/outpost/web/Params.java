@@ -51,10 +51,6 @@ final class Params {
     if (last.isBefore(first)) {
       throw new IllegalArgumentException("to (" + last + ") is before from (" + first + ")");
     }
-    if (first.plusYears(5).isBefore(last)) {
-      throw new IllegalArgumentException(
-          "the range from " + first + " to " + last + " is over five years");
-    }
     return new Filter(
         new Span(
             first.atStartOfDay(ZoneOffset.UTC).toInstant(),
