@@ -15,3 +15,11 @@ ALTER TEXT SEARCH CONFIGURATION outpost_terms
     DROP MAPPING FOR email, url, url_path, host, file, float, sfloat, int, uint, version,
                      numword, numhword, asciihword, hword;
 
+
+-- Each post's words for top terms, kept with the post (handles, hashtags and links blanked first),
+-- so that dashboards count words without parsing every text again.
+ALTER TABLE posts
+    ADD COLUMN terms tsvector GENERATED ALWAYS AS (
+        to_tsvector('outpost_terms'::regconfig,
+                    regexp_replace(text, '[@#][[:alnum:]_]+|https?://[^[:space:]]+', ' ', 'g'))
+    ) STORED;

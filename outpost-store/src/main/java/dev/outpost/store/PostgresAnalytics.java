@@ -19,9 +19,6 @@ import javax.sql.DataSource;
  * dashboards show exactly what is stored. Buckets are in UTC.
  */
 public final class PostgresAnalytics implements Analytics {
-  /** Handles, hashtags and links are not words: they are blanked before words are counted. */
-  private static final String NOT_WORDS = "'[@#][[:alnum:]_]+|https?://[^[:space:]]+'";
-
   private static final String MENTION_COLUMNS =
       "SELECT m.id, m.topic_id, m.matched_at, p.network, p.external_id, p.text, p.language,"
           + " p.created_at, p.url, p.reply_to, p.likes, p.reposts, p.replies, p.views,"
@@ -149,14 +146,13 @@ public final class PostgresAnalytics implements Analytics {
     return query(sql, where, rs -> new TermCount(rs.getString(1), rs.getLong(2)));
   }
 
+  /** Words come from the posts' {@code terms} column (migration V10). */
   @Override
   public List<TermCount> topTerms(Filter filter, int limit) {
     Where where = Where.of(filter);
     String sql =
-        "SELECT w, count(*) FROM (SELECT p.id, unnest(tsvector_to_array(to_tsvector("
-            + "'outpost_terms', regexp_replace(p.text, "
-            + NOT_WORDS
-            + ", ' ', 'g')))) AS w FROM posts p"
+        "SELECT w, count(*) FROM (SELECT p.id, unnest(tsvector_to_array(p.terms)) AS w"
+            + " FROM posts p"
             + " WHERE p.id IN (SELECT m.post_id FROM mentions m WHERE "
             + where.sql()
             + ")) x WHERE length(w) >= 3 AND w !~ '^[0-9_]+$'"
