@@ -10,6 +10,7 @@ import java.util.List;
  * @param from first day shown (YYYY-MM-DD, UTC)
  * @param to last day shown, inclusive
  * @param interval hour, day or auto, as asked
+ * @param by how top authors are ranked: volume or influence
  * @param query the page's query string (for CSV links and the charts), without a leading '?'
  * @param total mentions in the range over the topics shown
  */
@@ -17,6 +18,7 @@ public record DashboardPage(
     String from,
     String to,
     String interval,
+    String by,
     String query,
     List<TopicOption> topics,
     long total,

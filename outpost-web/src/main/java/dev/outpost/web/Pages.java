@@ -78,6 +78,7 @@ final class Pages {
     Filter f = p.filter(analytics, known);
     String interval = p.interval(f).name().toLowerCase(Locale.ROOT);
     String asked = p.optional("interval").orElse("auto");
+    Analytics.AuthorOrder by = p.authorOrder();
     List<Analytics.TopicShare> shares = analytics.shareOfVoice(f);
     List<DashboardPage.TopicOption> options =
         known.stream()
@@ -96,16 +97,18 @@ final class Pages {
     query.add("to=" + to);
     f.topicIds().forEach(t -> query.add("topic=" + URLEncoder.encode(t, StandardCharsets.UTF_8)));
     query.add("interval=" + (asked.equals("auto") ? "auto" : interval));
+    query.add("by=" + by.name().toLowerCase(Locale.ROOT));
     DashboardPage page =
         new DashboardPage(
             from.toString(),
             to.toString(),
             asked.toLowerCase(Locale.ROOT),
+            by.name().toLowerCase(Locale.ROOT),
             String.join("&", query),
             options,
             shares.stream().mapToLong(Analytics.TopicShare::mentions).sum(),
             shares,
-            analytics.topAuthors(f, Analytics.AuthorOrder.VOLUME, 10),
+            analytics.topAuthors(f, by, 10),
             analytics.topHashtags(f, 15),
             analytics.topTerms(f, 15));
     render(ctx, "dashboard.jte", page);

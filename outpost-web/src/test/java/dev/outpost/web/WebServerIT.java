@@ -132,6 +132,9 @@ class WebServerIT {
         .contains("value=\"2015-02-16\"", "value=\"2015-02-24\"")
         .doesNotContain("<b>Delta</b>")
         .doesNotContain(" style=");
+    assertThat(get("/dashboard?by=influence").body())
+        .contains("<option value=\"influence\" selected>");
+    assertThat(analytics.lastOrder).isEqualTo(Analytics.AuthorOrder.INFLUENCE);
     HttpResponse<String> chartLib = get("/static/vendor/echarts.min.js");
     assertThat(chartLib.statusCode()).isEqualTo(200);
     assertThat(chartLib.body()).contains("echarts");
@@ -222,6 +225,7 @@ class WebServerIT {
   private static final class FakeAnalytics implements Analytics {
     Filter lastFilter;
     Search lastSearch;
+    AuthorOrder lastOrder;
 
     @Override
     public Optional<Span> span() {
@@ -246,6 +250,7 @@ class WebServerIT {
     @Override
     public List<AuthorStat> topAuthors(Filter filter, AuthorOrder order, int limit) {
       lastFilter = filter;
+      lastOrder = order;
       return List.of(
           new AuthorStat("x", "mallory", "=HYPERLINK(\"http://evil.example\")", 10, 3, 55.5));
     }
