@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -88,6 +92,10 @@ class BrowserIT {
         "--window-size=1280,1000");
     // Leave any alert open so that the test sees it instead of the driver dismissing it.
     options.setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.IGNORE);
+    // Browser console messages, to see Content-Security-Policy violations.
+    LoggingPreferences logs = new LoggingPreferences();
+    logs.enable(LogType.BROWSER, Level.ALL);
+    options.setCapability("goog:loggingPrefs", logs);
     System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
     ChromeDriverService service =
         new ChromeDriverService.Builder()
@@ -128,6 +136,15 @@ class BrowserIT {
             HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).as(path).isEqualTo(200);
     return JSON.readTree(r.body());
+  }
+
+  private static void assertNoPolicyViolations() {
+    List<String> violations =
+        driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+            .map(LogEntry::getMessage)
+            .filter(m -> m.contains("Content Security Policy") || m.contains("Refused to"))
+            .toList();
+    assertThat(violations).as("the strict policy blocked nothing the pages need").isEmpty();
   }
 
   private static void assertNoAlert() {
@@ -217,6 +234,13 @@ class BrowserIT {
     assertThat(driver.findElements(By.cssSelector("#authors-table tbody tr"))).hasSize(10);
     assertThat(driver.findElements(By.cssSelector("#hashtags-table tbody tr"))).isNotEmpty();
     assertNoAlert();
+    assertNoPolicyViolations();
+    Object png =
+        ((org.openqa.selenium.JavascriptExecutor) driver)
+            .executeScript(
+                "return echarts.getInstanceByDom(document.getElementById('sov-chart'))"
+                    + ".getDataURL({type: 'png'});");
+    assertThat(png.toString()).startsWith("data:image/png;base64,").hasSizeGreaterThan(1_000);
     screenshot("dashboard.png");
 
     // The volume series over the whole range adds up to every stored mention of each topic.
