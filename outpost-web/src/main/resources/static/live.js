@@ -1,11 +1,13 @@
-// Live updates for the mentions page: new mentions arrive as server-sent events.
-// Post texts are untrusted: they are only ever set with textContent, never as HTML.
+// Live updates for the stream page: new mentions arrive as server-sent events and are shown when
+// they pass the page's filters. Post texts are untrusted: they are only ever set with textContent.
 (function () {
   "use strict";
   var MAX_ROWS = 100;
   var list = document.getElementById("mentions");
   var status = document.getElementById("live-status");
   var total = document.getElementById("total-count");
+  if (!list) return;
+  var filters = list.dataset;
 
   function text(tag, cls, value) {
     var el = document.createElement(tag);
@@ -43,16 +45,26 @@
     return li;
   }
 
+  function passes(m) {
+    if (filters.topic && m.topic !== filters.topic) return false;
+    if (filters.network && m.network !== filters.network) return false;
+    if (filters.sentiment && m.sentiment !== filters.sentiment) return false;
+    if (filters.intent && (m.intents || []).indexOf(filters.intent) < 0) return false;
+    if (filters.language && m.language !== filters.language) return false;
+    return true;
+  }
+
   function onMentions(event) {
     var mentions = JSON.parse(event.data);
-    var empty = document.getElementById("empty");
-    if (empty) empty.remove();
     mentions.forEach(function (m) {
-      if (list.querySelector('[data-id="' + String(m.id) + '"]')) return;
-      list.insertBefore(row(m), list.firstChild);
       var count = document.querySelector('[data-topic-count="' + CSS.escape(m.topic) + '"]');
       if (count) count.textContent = String(Number(count.textContent) + 1);
       total.textContent = String(Number(total.textContent) + 1);
+      if (filters.q || !passes(m)) return;
+      if (list.querySelector('[data-id="' + String(m.id) + '"]')) return;
+      var empty = document.getElementById("empty");
+      if (empty) empty.remove();
+      list.insertBefore(row(m), list.firstChild);
     });
     while (list.children.length > MAX_ROWS) list.removeChild(list.lastChild);
   }

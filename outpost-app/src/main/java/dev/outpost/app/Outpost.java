@@ -13,6 +13,7 @@ import dev.outpost.listen.QueryCheck;
 import dev.outpost.listen.QueryEngine;
 import dev.outpost.listen.QueryException;
 import dev.outpost.store.Database;
+import dev.outpost.store.PostgresAnalytics;
 import dev.outpost.store.PostgresStore;
 import dev.outpost.web.LiveFeed;
 import dev.outpost.web.WebServer;
@@ -103,6 +104,8 @@ public final class Outpost implements AutoCloseable {
           WebServer.start(
               new WebServer.Settings(config.server().host(), config.server().port()),
               store,
+              new PostgresAnalytics(database.dataSource()),
+              new LiveTopics(store, engine),
               feed,
               () -> status(pipeline, detection));
       started.add(web);

@@ -178,6 +178,59 @@ class OutpostIT {
     }
   }
 
+  @Test
+  void topicsChangeThroughTheApiWhileMatchingRuns() throws Exception {
+    OutpostConfig base = config();
+    OutpostConfig config =
+        new OutpostConfig(base.server(), base.database(), base.topics(), List.of());
+    try (Outpost outpost = Outpost.start(config, Clock.systemUTC())) {
+      HttpResponse<String> bad =
+          send(
+              outpost,
+              "POST",
+              "/api/v1/topics",
+              "{\"id\":\"acme\",\"name\":\"Acme\",\"kind\":\"brand\",\"query\":\"(acme OR\"}");
+      assertThat(bad.statusCode()).isEqualTo(400);
+      assertThat(bad.body()).contains("\"column\":", "error at column");
+      assertThat(get(outpost, "/api/v1/queries/check?q=%22lost%20bag%22~3").body())
+          .contains("\"ok\":true", "normalised");
+
+      HttpResponse<String> created =
+          send(
+              outpost,
+              "POST",
+              "/api/v1/topics",
+              "{\"id\":\"acme\",\"name\":\"Acme\",\"kind\":\"competitor\",\"query\":\"acme NEAR/4 refund\"}");
+      assertThat(created.statusCode()).isEqualTo(201);
+
+      Path csv = dataDir.resolve("acme.csv");
+      Files.writeString(
+          csv,
+          "id,network,author,created_at,text\n"
+              + "a1,mastodon,dee,2026-01-01T00:00:00Z,acme owes me a refund\n"
+              + "a2,mastodon,eli,2026-01-01T00:01:00Z,acme is fine\n");
+      outpost
+          .pipeline()
+          .start(ReplaySource.ofFile("acme", csv, ReplayFormat.OUTPOST, 0, Duration.ZERO));
+      outpost.pipeline().awaitDrained();
+      assertThat(outpost.store().mentionCounts()).containsEntry("acme", 1L);
+
+      assertThat(send(outpost, "DELETE", "/api/v1/topics/acme", "").statusCode()).isEqualTo(204);
+      assertThat(outpost.store().mentionCounts()).doesNotContainKey("acme");
+      assertThat(send(outpost, "DELETE", "/api/v1/topics/acme", "").statusCode()).isEqualTo(404);
+    }
+  }
+
+  private HttpResponse<String> send(Outpost outpost, String method, String path, String json)
+      throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + outpost.port() + path))
+            .header("Content-Type", "application/json")
+            .method(method, HttpRequest.BodyPublishers.ofString(json))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   private void waitForLiveClient(Outpost outpost) throws Exception {
     for (int i = 0; i < 100; i++) {
       if (get(outpost, "/health").body().contains("\"liveClients\":1")) {

@@ -156,7 +156,7 @@ public final class PostgresStore implements Store {
         PostgresStore::mention);
   }
 
-  private static Mention mention(ResultSet rs) throws SQLException {
+  static Mention mention(ResultSet rs) throws SQLException {
     String network = rs.getString(4);
     Author author =
         new Author(

@@ -1,10 +1,11 @@
 package dev.outpost.web;
 
+import dev.outpost.core.Analytics;
 import dev.outpost.core.Store;
 import dev.outpost.core.Topic;
+import dev.outpost.core.Topics;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
-import gg.jte.output.StringOutput;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -34,6 +35,17 @@ public final class WebServer implements AutoCloseable {
   private final Supplier<Map<String, Object>> pipelineStatus;
   private final PrometheusMeterRegistry registry;
   private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
+  private static final java.util.Set<io.javalin.http.HandlerType> ROUTE_METHODS =
+      java.util.EnumSet.of(
+          io.javalin.http.HandlerType.GET,
+          io.javalin.http.HandlerType.POST,
+          io.javalin.http.HandlerType.PUT,
+          io.javalin.http.HandlerType.PATCH,
+          io.javalin.http.HandlerType.DELETE);
+  private final List<String> routePaths = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final AnalyticsApi api;
+  private final Pages pages;
+  private final TopicsApi topicsApi;
 
   /**
    * @param host the address to listen on, for example {@code 127.0.0.1} or {@code 0.0.0.0}
@@ -49,13 +61,18 @@ public final class WebServer implements AutoCloseable {
 
   private WebServer(
       Store store,
+      Analytics analytics,
+      Topics topics,
       LiveFeed feed,
       Supplier<Map<String, Object>> pipelineStatus,
       PrometheusMeterRegistry registry) {
+    this.topicsApi = new TopicsApi(topics);
     this.store = store;
     this.feed = feed;
     this.pipelineStatus = pipelineStatus;
     this.registry = registry;
+    this.api = new AnalyticsApi(store, analytics);
+    this.pages = new Pages(store, analytics, api, templates);
     new io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics().bindTo(registry);
     new io.micrometer.core.instrument.binder.jvm.JvmGcMetrics().bindTo(registry);
     new io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics().bindTo(registry);
@@ -74,6 +91,13 @@ public final class WebServer implements AutoCloseable {
                     files.location = Location.CLASSPATH;
                   });
               config.http.defaultContentType = "application/json";
+              config.events.handlerAdded(
+                  meta -> {
+                    if (ROUTE_METHODS.contains(meta.getHttpMethod())
+                        && !routePaths.contains(meta.getPath())) {
+                      routePaths.add(meta.getPath());
+                    }
+                  });
             });
     routes();
   }
@@ -81,14 +105,26 @@ public final class WebServer implements AutoCloseable {
   /**
    * Starts serving.
    *
+   * @param analytics the dashboards' aggregates and the archive search
+   * @param topics the saved queries, changed through the API while matching runs
    * @param pipelineStatus what {@code /health} reports of the pipeline (counters, last error)
    * @throws IllegalStateException when the port is taken, with a message saying so
    */
   public static WebServer start(
-      Settings settings, Store store, LiveFeed feed, Supplier<Map<String, Object>> pipelineStatus) {
+      Settings settings,
+      Store store,
+      Analytics analytics,
+      Topics topics,
+      LiveFeed feed,
+      Supplier<Map<String, Object>> pipelineStatus) {
     WebServer server =
         new WebServer(
-            store, feed, pipelineStatus, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+            store,
+            analytics,
+            topics,
+            feed,
+            pipelineStatus,
+            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
     try {
       server.app.start(settings.host(), settings.port());
     } catch (JavalinBindException e) {
@@ -109,7 +145,11 @@ public final class WebServer implements AutoCloseable {
 
   private void routes() {
     app.before(WebServer::securityHeaders);
-    app.get("/", this::index);
+    topicsApi.register(app);
+    app.get("/", pages::stream);
+    app.get("/dashboard", pages::dashboard);
+    app.get("/api/docs", WebServer::openApi);
+    api.register(app);
     app.get("/api/v1/mentions", this::mentions);
     app.get("/api/v1/topics", this::topics);
     app.sse("/api/v1/mentions/stream", feed::add);
@@ -122,6 +162,21 @@ public final class WebServer implements AutoCloseable {
         (e, ctx) -> ctx.status(HttpStatus.BAD_REQUEST).json(Map.of("error", e.getMessage())));
   }
 
+  /** The paths of the routes registered (any method), in order; the OpenAPI must cover the API. */
+  List<String> routePaths() {
+    return List.copyOf(routePaths);
+  }
+
+  private static void openApi(Context ctx) throws java.io.IOException {
+    try (var in = WebServer.class.getResourceAsStream("/openapi.yaml")) {
+      if (in == null) {
+        throw new IllegalStateException("openapi.yaml is missing from the classpath");
+      }
+      ctx.contentType("application/yaml; charset=utf-8")
+          .result(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+    }
+  }
+
   private static void securityHeaders(Context ctx) {
     ctx.header("Content-Security-Policy", CSP);
     ctx.header("X-Content-Type-Options", "nosniff");
@@ -129,26 +184,7 @@ public final class WebServer implements AutoCloseable {
     ctx.header("Referrer-Policy", "no-referrer");
   }
 
-  private void index(Context ctx) {
-    Map<String, Long> counts = store.mentionCounts();
-    List<IndexPage.TopicCount> topics =
-        store.topics().stream()
-            .map(t -> topicCount(t, counts))
-            .sorted(
-                (a, b) ->
-                    a.kind().equals(b.kind())
-                        ? Long.compare(b.count(), a.count())
-                        : a.kind().compareTo(b.kind()))
-            .toList();
-    long total = counts.values().stream().mapToLong(Long::longValue).sum();
-    List<MentionView> latest =
-        store.latestMentions(50, Optional.empty()).stream().map(MentionView::of).toList();
-    StringOutput out = new StringOutput();
-    templates.render("index.jte", new IndexPage(topics, total, latest), out);
-    ctx.html(out.toString());
-  }
-
-  private static IndexPage.TopicCount topicCount(Topic t, Map<String, Long> counts) {
+  static IndexPage.TopicCount topicCount(Topic t, Map<String, Long> counts) {
     return new IndexPage.TopicCount(
         t.id(),
         t.name(),
@@ -159,6 +195,7 @@ public final class WebServer implements AutoCloseable {
   private void mentions(Context ctx) {
     int limit = intParam(ctx, "limit", 50, 1, 1_000);
     Optional<String> topic = Optional.ofNullable(ctx.queryParam("topic")).filter(s -> !s.isBlank());
+    topic.ifPresent(t -> new Params(ctx).topics(store.topics()));
     ctx.json(store.latestMentions(limit, topic).stream().map(MentionView::of).toList());
   }
 
