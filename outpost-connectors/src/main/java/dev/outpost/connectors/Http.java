@@ -150,22 +150,32 @@ public final class Http {
 
   /** Null when the status is a success (2xx or 304). */
   private ConnectorException classify(Call call, Response r) {
-    int s = r.status();
-    if ((s >= 200 && s < 300) || s == 304) {
+    int st = r.status();
+    if ((st >= 200 && st < 300) || st == 304) {
       return null;
     }
-    String msg = call + ": HTTP " + s;
-    if (s == 429 || s >= 500 || s == 408) {
-      Optional<Duration> after = RateLimits.retryAfter(r.headers(), ctx.clock().instant());
-      if (after.isEmpty() && s == 429) {
-        after = limits.untilReset();
-      }
-      return ConnectorException.retriable(msg, s, after, null);
+    ConnectorException e = classify(call.toString(), st, r.headers(), ctx.clock().instant());
+    if (e.retriable() && e.retryAfter().isEmpty() && st == 429) {
+      return ConnectorException.retriable(e.getMessage(), st, limits.untilReset(), null);
     }
-    if (s == 401 || s == 403) {
-      return ConnectorException.permanent(msg + " (check the credentials and their scopes)", s);
+    return e;
+  }
+
+  /**
+   * Classes a failed HTTP status: 408, 429 and 5xx are retriable (with {@code Retry-After} when
+   * given), 401/403 and other 4xx permanent.
+   */
+  public static ConnectorException classify(
+      String what, int status, HttpHeaders headers, Instant now) {
+    String msg = what + ": HTTP " + status;
+    if (status == 429 || status >= 500 || status == 408) {
+      return ConnectorException.retriable(msg, status, RateLimits.retryAfter(headers, now), null);
     }
-    return ConnectorException.permanent(msg, s);
+    if (status == 401 || status == 403) {
+      return ConnectorException.permanent(
+          msg + " (check the credentials and their scopes)", status);
+    }
+    return ConnectorException.permanent(msg, status);
   }
 
   /** For tests and health: when the rate-limit window ends, if known. */

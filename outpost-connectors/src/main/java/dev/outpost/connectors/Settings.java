@@ -92,13 +92,15 @@ public final class Settings {
         try {
           URI u = new URI(s);
           if (u.getScheme() == null
-              || !(u.getScheme().equals("http") || u.getScheme().equals("https"))
+              || !List.of("http", "https", "ws", "wss").contains(u.getScheme())
               || u.getHost() == null) {
-            throw new ConfigException(f.name(), "must be an http(s) URL, was '" + shown + "'");
+            throw new ConfigException(
+                f.name(), "must be an http(s) or ws(s) URL, was '" + shown + "'");
           }
           return u;
         } catch (URISyntaxException e) {
-          throw new ConfigException(f.name(), "must be an http(s) URL, was '" + shown + "'");
+          throw new ConfigException(
+              f.name(), "must be an http(s) or ws(s) URL, was '" + shown + "'");
         }
       }
       case LIST -> {
