@@ -5,6 +5,12 @@ import dev.outpost.app.config.OutpostConfig;
 import dev.outpost.app.config.OutpostConfig.SourceEntry;
 import dev.outpost.app.replay.ReplayFormat;
 import dev.outpost.app.replay.ReplaySource;
+import dev.outpost.connectors.ConfigException;
+import dev.outpost.connectors.Connection;
+import dev.outpost.connectors.Connector;
+import dev.outpost.connectors.ConnectorContext;
+import dev.outpost.connectors.Connectors;
+import dev.outpost.connectors.HealthSnapshot;
 import dev.outpost.core.Source;
 import dev.outpost.core.Topic;
 import dev.outpost.core.pipeline.Pipeline;
@@ -52,7 +58,8 @@ public final class Outpost implements AutoCloseable {
   /** Starts everything the configuration describes. */
   public static Outpost start(OutpostConfig config, Clock clock) {
     checkPortFree(config.server());
-    List<Source> sources = sources(config.sources());
+    List<Connection> connections = new ArrayList<>();
+    List<Source> sources = sources(config.sources(), clock, connections);
     List<Topic> topics = config.topics().stream().map(t -> t.toTopic()).toList();
     Database database = openDatabase(config.database());
     List<AutoCloseable> started = new ArrayList<>(List.of(database));
@@ -69,7 +76,7 @@ public final class Outpost implements AutoCloseable {
               new WebServer.Settings(config.server().host(), config.server().port()),
               store,
               feed,
-              () -> status(pipeline));
+              () -> status(pipeline, connections));
       started.add(web);
       PipelineMeters.bind(pipeline, web.meters());
       sources.forEach(pipeline::start);
@@ -124,12 +131,47 @@ public final class Outpost implements AutoCloseable {
     }
   }
 
-  private static List<Source> sources(List<SourceEntry> entries) {
+  private static List<Source> sources(
+      List<SourceEntry> entries, Clock clock, List<Connection> connections) {
     List<Source> sources = new ArrayList<>();
+    Connectors connectors = Connectors.load();
     for (SourceEntry e : entries) {
+      if (e.name() == null || e.name().isBlank()) {
+        throw new UserError("a source of type '" + e.type() + "' needs a name");
+      }
       if (!"replay".equals(e.type())) {
-        throw new UserError(
-            "source '" + e.name() + "': unknown type '" + e.type() + "' (supported: replay)");
+        Connector c =
+            connectors
+                .find(e.type())
+                .orElseThrow(
+                    () ->
+                        new UserError(
+                            "source '"
+                                + e.name()
+                                + "': unknown type '"
+                                + e.type()
+                                + "' (supported: replay, "
+                                + String.join(", ", connectors.types())
+                                + ")"));
+        Connection conn;
+        try {
+          conn = c.open(e.name(), e.settings(), ConnectorContext.defaults(clock));
+        } catch (ConfigException ex) {
+          throw new UserError("source '" + e.name() + "': " + ex.getMessage());
+        }
+        Source listener =
+            conn.supervisedListener()
+                .orElseThrow(
+                    () ->
+                        new UserError(
+                            "source '"
+                                + e.name()
+                                + "': type '"
+                                + e.type()
+                                + "' receives webhooks and cannot be polled as a source"));
+        connections.add(conn);
+        sources.add(listener);
+        continue;
       }
       if (e.name() == null || e.name().isBlank() || e.file() == null || e.file().isBlank()) {
         throw new UserError("a replay source needs a name and a file");
@@ -165,7 +207,7 @@ public final class Outpost implements AutoCloseable {
     return in;
   }
 
-  private static Map<String, Object> status(Pipeline pipeline) {
+  private static Map<String, Object> status(Pipeline pipeline, List<Connection> connections) {
     var s = pipeline.stats();
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("received", s.received());
@@ -174,6 +216,24 @@ public final class Outpost implements AutoCloseable {
     m.put("queued", s.queued());
     m.put("storeFailures", s.storeFailures());
     s.lastError().ifPresent(err -> m.put("lastError", err));
+    if (!connections.isEmpty()) {
+      List<Map<String, Object>> health = new ArrayList<>();
+      for (Connection c : connections) {
+        HealthSnapshot h = c.health();
+        Map<String, Object> hm = new LinkedHashMap<>();
+        hm.put("name", h.name());
+        hm.put("type", c.type());
+        hm.put("state", h.state().name());
+        h.lastSuccess().ifPresent(t -> hm.put("lastSuccess", t.toString()));
+        h.lag().ifPresent(d -> hm.put("lagSeconds", d.toSeconds()));
+        hm.put("errors", h.errors());
+        h.lastError().ifPresent(x -> hm.put("lastError", x));
+        h.rateLimitRemaining().ifPresent(r -> hm.put("rateLimitRemaining", r));
+        h.rateLimitReset().ifPresent(t -> hm.put("rateLimitReset", t.toString()));
+        health.add(hm);
+      }
+      m.put("connectors", health);
+    }
     return m;
   }
 

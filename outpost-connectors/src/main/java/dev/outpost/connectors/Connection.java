@@ -5,12 +5,15 @@ import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An opened connector: its name, its health and the capabilities it offers. Build one with {@link
  * #builder}.
  */
 public final class Connection {
+  private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
   private final String name;
   private final String type;
   private final Health health;
@@ -53,6 +56,34 @@ public final class Connection {
 
   public Optional<Source> listener() {
     return listener;
+  }
+
+  /**
+   * The listener as the pipeline should run it: a permanent error (401/403, bad configuration) ends
+   * this source quietly, with the health STOPPED and the error visible, instead of being retried
+   * forever; retriable errors still reach the pipeline, which resumes from the checkpoint.
+   */
+  public Optional<Source> supervisedListener() {
+    return listener.map(
+        l ->
+            new Source() {
+              @Override
+              public String name() {
+                return l.name();
+              }
+
+              @Override
+              public void stream(Optional<String> cursor, Emitter emitter) throws Exception {
+                try {
+                  l.stream(cursor, emitter);
+                } catch (ConnectorException e) {
+                  if (e.retriable()) {
+                    throw e;
+                  }
+                  LOG.error("source {} stopped: {}", l.name(), e.getMessage());
+                }
+              }
+            });
   }
 
   public Optional<WebhookReceiver> webhook() {
