@@ -26,6 +26,7 @@ class RedditListenIT extends ListenerContract {
   private volatile int visible;
 
   private FakeServer fake() throws Exception {
+    items.clear();
     JsonNode listing =
         Json.MAPPER.readTree(TestSupport.sharedText("fixtures/reddit/subreddit.json"));
     listing.at("/data/children").forEach(items::add);
