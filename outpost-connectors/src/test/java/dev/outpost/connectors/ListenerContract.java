@@ -163,6 +163,14 @@ public abstract class ListenerContract {
     assertThat(c.health().state()).isEqualTo(HealthSnapshot.State.STOPPED);
     assertThat(c.health().lastError()).hasValueSatisfying(m -> assertThat(m).contains("401"));
     assertNoSecretShown(c.health().lastError().orElseThrow());
+
+    h.faults().plan(List.of(Fault.UNAUTHORIZED));
+    List<Emitted> none = new ArrayList<>();
+    c.supervisedListener().orElseThrow().stream(
+        h.startCursor(), (p, cur) -> none.add(new Emitted(p, cur)));
+    assertThat(none)
+        .as("the supervised source ends quietly, so the pipeline does not retry it")
+        .isEmpty();
   }
 
   @Test
