@@ -60,6 +60,12 @@ final class BlueskyClient {
     return c.header("Authorization", "Bearer " + jwt.reveal());
   }
 
+  /** An authenticated GET through the PDS (which proxies app.bsky queries to the AppView). */
+  JsonNode get(String path) throws InterruptedException {
+    login();
+    return http.json(auth(Call.get(path)));
+  }
+
   ActionResult reply(String parentUri, String text, String key) throws InterruptedException {
     login();
     JsonNode parent =

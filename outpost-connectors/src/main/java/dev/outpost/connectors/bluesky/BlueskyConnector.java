@@ -13,6 +13,7 @@ import dev.outpost.connectors.Settings;
 import java.net.URI;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -50,6 +51,10 @@ public final class BlueskyConnector implements Connector {
             "wantedCollections", Type.LIST, "app.bsky.feed.post", "collections to receive"),
         Field.optional("wantedDids", Type.LIST, "only these accounts (DIDs); empty: everyone"),
         Field.optional("idleTimeout", Type.DURATION, "60s", "reconnect after this long in silence"),
+        Field.optional("mode", Type.STRING, "jetstream", "jetstream (firehose) or search"),
+        Field.optional("query", Type.STRING, "search terms (mode: search; needs an account)"),
+        Field.optional("limit", Type.INTEGER, "100", "search results per page, 1 to 100"),
+        Field.optional("pollInterval", Type.DURATION, "60s", "the wait between searches"),
         Field.optional("pdsUrl", Type.URL, "https://bsky.social", "the account's PDS, for acting"),
         Field.optional("identifier", Type.STRING, "the acting account's handle or DID"),
         Field.optional("appPassword", Type.STRING, "an app password of that account").asSecret());
@@ -62,31 +67,53 @@ public final class BlueskyConnector implements Connector {
       throw new ConfigException("jetstreamUrl", "must be a ws:// or wss:// URL, was '" + jet + "'");
     }
     Health health = new Health(name, ctx.clock());
-    Connection.Builder b =
-        Connection.builder(name, NETWORK, health)
-            .listener(
-                new JetstreamListener(
-                    name,
-                    jet,
-                    s.list("wantedCollections"),
-                    s.list("wantedDids"),
-                    s.duration("idleTimeout"),
-                    ctx,
-                    health));
     if (s.string("identifier").isPresent() != s.secret("appPassword").isPresent()) {
       throw new ConfigException(
           s.string("identifier").isPresent() ? "appPassword" : "identifier",
           "identifier and appPassword go together");
     }
-    if (s.string("identifier").isPresent()) {
-      BlueskyClient client =
-          new BlueskyClient(
-              new Http(s.url("pdsUrl").orElseThrow(), ctx, health),
-              s.string("identifier").orElseThrow(),
-              s.secret("appPassword").orElseThrow(),
-              ctx.clock());
-      b.replier(client::reply).follower(client::follow).publisher(client::publish);
+    Optional<BlueskyClient> client =
+        s.string("identifier")
+            .map(
+                id ->
+                    new BlueskyClient(
+                        new Http(s.url("pdsUrl").orElseThrow(), ctx, health),
+                        id,
+                        s.secret("appPassword").orElseThrow(),
+                        ctx.clock()));
+    String mode = s.string("mode").orElseThrow();
+    Connection.Builder b = Connection.builder(name, NETWORK, health);
+    switch (mode) {
+      case "jetstream" ->
+          b.listener(
+              new JetstreamListener(
+                  name,
+                  jet,
+                  s.list("wantedCollections"),
+                  s.list("wantedDids"),
+                  s.duration("idleTimeout"),
+                  ctx,
+                  health));
+      case "search" -> {
+        String q =
+            s.string("query")
+                .orElseThrow(() -> new ConfigException("query", "is required when mode is search"));
+        long limit = s.integer("limit");
+        if (limit < 1 || limit > 100) {
+          throw new ConfigException("limit", "must be between 1 and 100, was " + limit);
+        }
+        BlueskyClient c =
+            client.orElseThrow(
+                () ->
+                    new ConfigException(
+                        "identifier", "search needs an account (identifier and appPassword)"));
+        b.listener(
+            new SearchListener(name, c, q, (int) limit, s.duration("pollInterval"), ctx, health));
+      }
+      default ->
+          throw new ConfigException("mode", "must be jetstream or search, was '" + mode + "'");
     }
+    client.ifPresent(c -> b.replier(c::reply).follower(c::follow).publisher(c::publish));
     return b.build();
   }
 }
