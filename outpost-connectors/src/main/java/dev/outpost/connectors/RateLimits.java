@@ -10,9 +10,9 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
- * Reads {@code Retry-After} and {@code x-ratelimit-remaining/reset}. The reset comes in three
- * shapes: an ISO-8601 time (Mastodon), epoch seconds (X) or seconds from now (Reddit); a number
- * above 10^9 is taken as epoch seconds.
+ * Reads {@code Retry-After} and {@code x-ratelimit-remaining/reset} (X spells them {@code
+ * x-rate-limit-remaining/reset}). The reset comes in three shapes: an ISO-8601 time (Mastodon),
+ * epoch seconds (X) or seconds from now (Reddit); a number above 10^9 is taken as epoch seconds.
  */
 final class RateLimits {
   record Limit(long remaining, Optional<Instant> reset) {}
@@ -25,7 +25,8 @@ final class RateLimits {
   }
 
   Optional<Limit> observe(HttpHeaders h) {
-    Optional<String> rem = h.firstValue("x-ratelimit-remaining");
+    Optional<String> rem =
+        h.firstValue("x-ratelimit-remaining").or(() -> h.firstValue("x-rate-limit-remaining"));
     if (rem.isEmpty()) {
       return Optional.empty();
     }
@@ -35,7 +36,10 @@ final class RateLimits {
     } catch (NumberFormatException e) {
       return Optional.empty();
     }
-    Optional<Instant> reset = h.firstValue("x-ratelimit-reset").flatMap(this::parseReset);
+    Optional<Instant> reset =
+        h.firstValue("x-ratelimit-reset")
+            .or(() -> h.firstValue("x-rate-limit-reset"))
+            .flatMap(this::parseReset);
     Limit l = new Limit(remaining, reset);
     last = l;
     return Optional.of(l);

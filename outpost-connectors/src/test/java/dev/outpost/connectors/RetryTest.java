@@ -60,5 +60,14 @@ class RetryTest {
       assertThat(limit).hasValueSatisfying(x -> assertThat(x.reset()).contains(at));
       assertThat(l.untilReset()).contains(Duration.ofSeconds(in));
     }
+    var x =
+        l.observe(
+            headers(
+                Map.of(
+                    "x-rate-limit-remaining",
+                    "449",
+                    "x-rate-limit-reset",
+                    Long.toString(at.getEpochSecond()))));
+    assertThat(x).hasValueSatisfying(v -> assertThat(v.remaining()).isEqualTo(449));
   }
 }
