@@ -73,14 +73,11 @@ public abstract class PollingSource implements Source {
         emitter.emit(i.post(), i.cursorAfter());
         health.emitted(i.post().createdAt());
       }
-      c =
-          b.next()
-              .or(
-                  () ->
-                      b.items().isEmpty()
-                          ? Optional.empty()
-                          : Optional.of(b.items().getLast().cursorAfter()))
-              .or(() -> cursor);
+      if (b.next().isPresent()) {
+        c = b.next();
+      } else if (!b.items().isEmpty()) {
+        c = Optional.of(b.items().getLast().cursorAfter());
+      }
       if (b.more()) {
         continue;
       }
