@@ -79,6 +79,7 @@ public final class Outpost implements AutoCloseable {
               () -> status(pipeline, connections));
       started.add(web);
       PipelineMeters.bind(pipeline, web.meters());
+      ConnectorMeters.bind(connections, web.meters());
       sources.forEach(pipeline::start);
       return new Outpost(database, store, pipeline, web);
     } catch (RuntimeException e) {

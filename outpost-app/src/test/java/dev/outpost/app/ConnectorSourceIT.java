@@ -98,6 +98,15 @@ class ConnectorSourceIT {
                     HttpResponse.BodyHandlers.ofString())
                 .body();
         assertThat(status).contains("\"connectors\"").contains("\"forum\"").contains("\"OK\"");
+        String metrics =
+            HttpClient.newHttpClient()
+                .send(
+                    HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + outpost.port() + "/metrics"))
+                        .build(),
+                    HttpResponse.BodyHandlers.ofString())
+                .body();
+        assertThat(metrics).contains("outpost_connector_up{source=\"forum\",type=\"rss\"} 1.0");
       }
       try (Outpost again = Outpost.start(config, Clock.systemUTC())) {
         await(() -> requests.size() >= 2);
