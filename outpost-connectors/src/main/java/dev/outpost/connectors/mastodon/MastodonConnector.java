@@ -56,7 +56,12 @@ public final class MastodonConnector implements Connector {
         Field.optional("hashtag", Type.STRING, "the tag to follow, without # (timeline: hashtag)"),
         Field.optional("query", Type.STRING, "the search terms (timeline: search)"),
         Field.optional("limit", Type.INTEGER, "40", "statuses per page, 1 to 40"),
-        Field.optional("pollInterval", Type.DURATION, "30s", "the wait between polls"));
+        Field.optional("pollInterval", Type.DURATION, "30s", "the wait between polls"),
+        Field.optional(
+            "streaming",
+            Type.BOOLEAN,
+            "false",
+            "use the streaming API (hashtag, public, local) after a REST catch-up"));
   }
 
   @Override
@@ -97,19 +102,39 @@ public final class MastodonConnector implements Connector {
     Health health = new Health(name, ctx.clock());
     MastodonClient client =
         new MastodonClient(new Http(base, ctx, health), base.getHost(), s.secret("accessToken"));
-    Connection.Builder b =
-        Connection.builder(name, NETWORK, health)
-            .listener(
-                new MastodonListener(
-                    name,
-                    client,
-                    path,
-                    (int) limit,
-                    timeline.equals("search"),
-                    s.duration("pollInterval"),
-                    ctx,
-                    health))
-            .lookup(client::lookup);
+    MastodonListener polling =
+        new MastodonListener(
+            name,
+            client,
+            path,
+            (int) limit,
+            timeline.equals("search"),
+            s.duration("pollInterval"),
+            ctx,
+            health);
+    Connection.Builder b = Connection.builder(name, NETWORK, health).lookup(client::lookup);
+    if (s.bool("streaming")) {
+      String stream =
+          switch (timeline) {
+            case "hashtag" ->
+                "/api/v1/streaming/hashtag?tag="
+                    + path.substring(path.lastIndexOf('/') + 1, path.length() - 1);
+            case "public" -> "/api/v1/streaming/public";
+            case "local" -> "/api/v1/streaming/public/local";
+            default -> throw new ConfigException("streaming", "is not available for search");
+          };
+      String root = base.toString().replaceFirst("/+$", "");
+      b.listener(
+          new MastodonStreamingListener(
+              polling,
+              URI.create(root + stream),
+              s.secret("accessToken"),
+              base.getHost(),
+              ctx,
+              health));
+    } else {
+      b.listener(polling);
+    }
     if (s.secret("accessToken").isPresent()) {
       b.replier(client::reply)
           .publisher(client::publish)

@@ -40,6 +40,11 @@ final class MastodonListener extends PollingSource {
     this.search = search;
   }
 
+  /** One poll, for the streaming listener's catch-up. */
+  Batch pollOnce(Optional<String> cursor) throws InterruptedException {
+    return poll(cursor);
+  }
+
   @Override
   protected Batch poll(Optional<String> cursor) throws InterruptedException {
     String url = path + "limit=" + limit + cursor.map(c -> "&min_id=" + Urls.encode(c)).orElse("");

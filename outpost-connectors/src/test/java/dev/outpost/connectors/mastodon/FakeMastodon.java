@@ -20,6 +20,9 @@ final class FakeMastodon {
   final List<JsonNode> statuses = new ArrayList<>();
   volatile int visible;
 
+  /** How many statuses the streaming API sends beyond those the timeline shows. */
+  volatile int streamAhead;
+
   FakeMastodon(String fixtureJson) throws Exception {
     JsonNode arr = Json.MAPPER.readTree(fixtureJson);
     arr.forEach(statuses::add);
@@ -28,6 +31,7 @@ final class FakeMastodon {
     server = new FakeServer();
     server.listen(r -> r.path().startsWith("/api/v1/timelines/"));
     server.route("GET", "/api/v1/timelines/", r -> Reply.json(page(r.query()).toString()));
+    server.route("GET", "/api/v1/streaming/", r -> Reply.of(200, "text/event-stream", events()));
     server.route(
         "GET",
         "/api/v1/accounts/lookup",
@@ -36,6 +40,17 @@ final class FakeMastodon {
                 ? Reply.json(
                     "{\"id\":\"1\",\"username\":\"Gargron\",\"acct\":\"Gargron\",\"display_name\":\"Eugen\",\"followers_count\":300000}")
                 : Reply.of(404, "application/json", "{\"error\":\"Record not found\"}"));
+  }
+
+  /** The newest few statuses as streaming {@code update} events, with heartbeats and a delete. */
+  private String events() {
+    int end = Math.min(statuses.size(), visible + streamAhead);
+    StringBuilder sb = new StringBuilder(":)\n\n");
+    for (JsonNode s : statuses.subList(Math.max(0, end - 5), end)) {
+      sb.append("event: update\ndata: ").append(s.toString()).append("\n\n");
+      sb.append(":thump\n\nevent: delete\ndata: 1\n\n");
+    }
+    return sb.toString();
   }
 
   List<String> ids() {
