@@ -5,6 +5,12 @@ import dev.outpost.app.config.OutpostConfig;
 import dev.outpost.app.config.OutpostConfig.SourceEntry;
 import dev.outpost.app.replay.ReplayFormat;
 import dev.outpost.app.replay.ReplaySource;
+import dev.outpost.connectors.ConfigException;
+import dev.outpost.connectors.Connection;
+import dev.outpost.connectors.Connector;
+import dev.outpost.connectors.ConnectorContext;
+import dev.outpost.connectors.Connectors;
+import dev.outpost.connectors.HealthSnapshot;
 import dev.outpost.core.Source;
 import dev.outpost.core.Topic;
 import dev.outpost.core.pipeline.Pipeline;
@@ -56,7 +62,8 @@ public final class Outpost implements AutoCloseable {
   /** Starts everything the configuration describes. */
   public static Outpost start(OutpostConfig config, Clock clock) {
     checkPortFree(config.server());
-    List<Source> sources = sources(config.sources());
+    List<Connection> connections = new ArrayList<>();
+    List<Source> sources = sources(config.sources(), clock, connections);
     List<Topic> topics = config.topics().stream().map(t -> t.toTopic()).toList();
     for (Topic t : topics) {
       QueryCheck check = QueryEngine.check(t.query());
@@ -107,9 +114,10 @@ public final class Outpost implements AutoCloseable {
               new PostgresAnalytics(database.dataSource()),
               new LiveTopics(store, engine),
               feed,
-              () -> status(pipeline, detection));
+              () -> status(pipeline, detection, connections));
       started.add(web);
       PipelineMeters.bind(pipeline, web.meters());
+      ConnectorMeters.bind(connections, web.meters());
       sources.forEach(pipeline::start);
       return new Outpost(database, store, pipeline, web);
     } catch (RuntimeException e) {
@@ -162,12 +170,47 @@ public final class Outpost implements AutoCloseable {
     }
   }
 
-  private static List<Source> sources(List<SourceEntry> entries) {
+  private static List<Source> sources(
+      List<SourceEntry> entries, Clock clock, List<Connection> connections) {
     List<Source> sources = new ArrayList<>();
+    Connectors connectors = Connectors.load();
     for (SourceEntry e : entries) {
+      if (e.name() == null || e.name().isBlank()) {
+        throw new UserError("a source of type '" + e.type() + "' needs a name");
+      }
       if (!"replay".equals(e.type())) {
-        throw new UserError(
-            "source '" + e.name() + "': unknown type '" + e.type() + "' (supported: replay)");
+        Connector c =
+            connectors
+                .find(e.type())
+                .orElseThrow(
+                    () ->
+                        new UserError(
+                            "source '"
+                                + e.name()
+                                + "': unknown type '"
+                                + e.type()
+                                + "' (supported: replay, "
+                                + String.join(", ", connectors.types())
+                                + ")"));
+        Connection conn;
+        try {
+          conn = c.open(e.name(), e.settings(), ConnectorContext.defaults(clock));
+        } catch (ConfigException ex) {
+          throw new UserError("source '" + e.name() + "': " + ex.getMessage());
+        }
+        Source listener =
+            conn.supervisedListener()
+                .orElseThrow(
+                    () ->
+                        new UserError(
+                            "source '"
+                                + e.name()
+                                + "': type '"
+                                + e.type()
+                                + "' receives webhooks and cannot be polled as a source"));
+        connections.add(conn);
+        sources.add(listener);
+        continue;
       }
       if (e.name() == null || e.name().isBlank() || e.file() == null || e.file().isBlank()) {
         throw new UserError("a replay source needs a name and a file");
@@ -203,7 +246,8 @@ public final class Outpost implements AutoCloseable {
     return in;
   }
 
-  private static Map<String, Object> status(Pipeline pipeline, LiveDetection detection) {
+  private static Map<String, Object> status(
+      Pipeline pipeline, LiveDetection detection, List<Connection> connections) {
     var s = pipeline.stats();
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("received", s.received());
@@ -213,6 +257,24 @@ public final class Outpost implements AutoCloseable {
     m.put("storeFailures", s.storeFailures());
     s.lastError().ifPresent(err -> m.put("lastError", err));
     m.put("detection", detection.status());
+    if (!connections.isEmpty()) {
+      List<Map<String, Object>> health = new ArrayList<>();
+      for (Connection c : connections) {
+        HealthSnapshot h = c.health();
+        Map<String, Object> hm = new LinkedHashMap<>();
+        hm.put("name", h.name());
+        hm.put("type", c.type());
+        hm.put("state", h.state().name());
+        h.lastSuccess().ifPresent(t -> hm.put("lastSuccess", t.toString()));
+        h.lag().ifPresent(d -> hm.put("lagSeconds", d.toSeconds()));
+        hm.put("errors", h.errors());
+        h.lastError().ifPresent(x -> hm.put("lastError", x));
+        h.rateLimitRemaining().ifPresent(r -> hm.put("rateLimitRemaining", r));
+        h.rateLimitReset().ifPresent(t -> hm.put("rateLimitReset", t.toString()));
+        health.add(hm);
+      }
+      m.put("connectors", health);
+    }
     return m;
   }
 

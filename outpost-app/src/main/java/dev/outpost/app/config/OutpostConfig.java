@@ -6,6 +6,7 @@ import dev.outpost.core.TopicKind;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -84,7 +85,8 @@ public record OutpostConfig(
   /**
    * A source of posts. {@code type: replay} replays a CSV file ({@code format: airline} for the
    * Twitter US Airline Sentiment file, {@code outpost} for Outpost's own columns) at {@code speed}
-   * times real time (0: as fast as possible).
+   * times real time (0: as fast as possible). Any other type names a network connector (see {@code
+   * docs/connectors.md}) configured by {@code settings}.
    */
   public record SourceEntry(
       String type,
@@ -92,5 +94,32 @@ public record OutpostConfig(
       String file,
       String format,
       Double speed,
-      @JsonProperty("maxGapSeconds") Double maxGapSeconds) {}
+      @JsonProperty("maxGapSeconds") Double maxGapSeconds,
+      Map<String, Object> settings) {
+    public SourceEntry {
+      settings =
+          settings == null
+              ? Map.of()
+              : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(settings));
+    }
+
+    /** A replay source. */
+    public SourceEntry(
+        String type, String name, String file, String format, Double speed, Double maxGapSeconds) {
+      this(type, name, file, format, speed, maxGapSeconds, Map.of());
+    }
+
+    @Override
+    public String toString() {
+      return "SourceEntry[type="
+          + type
+          + ", name="
+          + name
+          + ", file="
+          + file
+          + ", settings=<"
+          + settings.size()
+          + " values>]";
+    }
+  }
 }

@@ -1,0 +1,71 @@
+package dev.outpost.connectors;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/** Tracks one connection's health; thread-safe. */
+public final class Health {
+  private final String name;
+  private final Clock clock;
+  private HealthSnapshot.State state = HealthSnapshot.State.OK;
+  private Instant lastSuccess;
+  private Duration lag;
+  private long errors;
+  private String lastError;
+  private Long remaining;
+  private Instant reset;
+
+  public Health(String name, Clock clock) {
+    this.name = name;
+    this.clock = clock;
+  }
+
+  public synchronized void success() {
+    lastSuccess = clock.instant();
+    if (state == HealthSnapshot.State.DEGRADED) {
+      state = HealthSnapshot.State.OK;
+    }
+  }
+
+  /** A retriable error. */
+  public synchronized void error(String message) {
+    errors++;
+    lastError = message;
+    if (state == HealthSnapshot.State.OK) {
+      state = HealthSnapshot.State.DEGRADED;
+    }
+  }
+
+  /** A permanent error: the connection stops until its configuration is fixed. */
+  public synchronized void stopped(String message) {
+    errors++;
+    lastError = message;
+    state = HealthSnapshot.State.STOPPED;
+  }
+
+  /** A post created at {@code createdAt} was just emitted. */
+  public synchronized void emitted(Instant createdAt) {
+    Duration d = Duration.between(createdAt, clock.instant());
+    lag = d.isNegative() ? Duration.ZERO : d;
+  }
+
+  public synchronized void rateLimit(long remainingCalls, Optional<Instant> resetAt) {
+    remaining = remainingCalls;
+    reset = resetAt.orElse(null);
+  }
+
+  public synchronized HealthSnapshot snapshot() {
+    return new HealthSnapshot(
+        name,
+        state,
+        Optional.ofNullable(lastSuccess),
+        Optional.ofNullable(lag),
+        errors,
+        Optional.ofNullable(lastError),
+        remaining == null ? OptionalLong.empty() : OptionalLong.of(remaining),
+        Optional.ofNullable(reset));
+  }
+}
