@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
 /** One source's path through the pipeline: reader thread, bounded queue, writer thread. */
 final class Lane {
   private static final Logger LOG = LoggerFactory.getLogger(Lane.class);
-  private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+  private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
   /** A post accepted from the source, with the cursor after it and when it was accepted. */
   private record Item(Post post, String cursor, long acceptedAtMillis) {}
