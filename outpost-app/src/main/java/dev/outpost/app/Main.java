@@ -1,5 +1,6 @@
 package dev.outpost.app;
 
+import dev.outpost.app.cli.BenchCommand;
 import dev.outpost.app.cli.DemoCommand;
 import dev.outpost.app.cli.ImpersonationCommand;
 import dev.outpost.app.cli.ImpersonationEvalCommand;
@@ -18,6 +19,7 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       ImpersonationCommand.class,
       ImpersonationEvalCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class Main implements Runnable {
