@@ -90,16 +90,17 @@ public final class SyntheticSource implements Source {
       if (wait > 1_000_000) {
         Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
       }
-      emitter.emit(post(n), Long.toString(n));
+      emitter.emit(post(name, n), Long.toString(n));
       emitted.incrementAndGet();
     }
   }
 
-  static Post post(long n) {
+  /** Post n of a source; ids are unique per source name. */
+  static Post post(String source, long n) {
     String text = String.format(java.util.Locale.ROOT, TEXTS[(int) (n % TEXTS.length)], n);
     return new Post(
         "mastodon",
-        name(n),
+        source + "-" + n,
         Author.of("mastodon", "user" + (n % 5_000)),
         text,
         "en",
@@ -107,9 +108,5 @@ public final class SyntheticSource implements Source {
         Optional.empty(),
         Optional.empty(),
         Metrics.NONE);
-  }
-
-  private static String name(long n) {
-    return "s" + n;
   }
 }
