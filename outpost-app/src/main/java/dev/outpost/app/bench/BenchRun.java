@@ -36,7 +36,8 @@ public final class BenchRun implements AutoCloseable {
    * @param storeFailures failed store attempts (retried)
    * @param deadLettered posts set aside
    * @param heapUsedMb heap in use now
-   * @param heapAfterGcMb heap in use after the last collection (the live set)
+   * @param oldGenUsedMb heap in use in the old generation now: what survived collections; it climbs
+   *     steadily when memory leaks
    * @param heapMaxMb the heap limit
    * @param gcCount collections so far
    * @param gcMillis time spent collecting so far
@@ -51,7 +52,7 @@ public final class BenchRun implements AutoCloseable {
       long storeFailures,
       long deadLettered,
       long heapUsedMb,
-      long heapAfterGcMb,
+      long oldGenUsedMb,
       long heapMaxMb,
       long gcCount,
       long gcMillis) {}
@@ -94,10 +95,11 @@ public final class BenchRun implements AutoCloseable {
     var s = pipeline.stats();
     long heapUsed = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     long heapMax = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax();
-    long afterGc = 0;
+    long oldGen = 0;
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP && pool.getCollectionUsage() != null) {
-        afterGc += pool.getCollectionUsage().getUsed();
+      String name = pool.getName();
+      if (pool.getType() == MemoryType.HEAP && (name.contains("Old") || name.contains("Tenured"))) {
+        oldGen += pool.getUsage().getUsed();
       }
     }
     long gcCount = 0;
@@ -116,7 +118,7 @@ public final class BenchRun implements AutoCloseable {
         s.storeFailures(),
         s.rejected(),
         heapUsed >> 20,
-        afterGc >> 20,
+        oldGen >> 20,
         heapMax >> 20,
         gcCount,
         gcMillis);

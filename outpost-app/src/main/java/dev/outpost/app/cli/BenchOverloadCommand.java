@@ -110,7 +110,7 @@ public final class BenchOverloadCommand implements Callable<Integer> {
       summary.put("maxSourceBacklog", peaks.backlog);
       summary.put("catchUpSecondsAfterBurst", round(elapsed - seconds));
       summary.put("maxHeapUsedMb", peaks.heapUsedMb);
-      summary.put("maxHeapAfterGcMb", peaks.heapAfterGcMb);
+      summary.put("maxOldGenUsedMb", peaks.oldGenUsedMb);
       summary.put("heapMaxMb", end.heapMaxMb());
       summary.put("gcCount", end.gcCount() - base.gcCount());
       summary.put("gcMillis", end.gcMillis() - base.gcMillis());
@@ -135,14 +135,14 @@ public final class BenchOverloadCommand implements Callable<Integer> {
     long lagMillis;
     long backlog;
     long heapUsedMb;
-    long heapAfterGcMb;
+    long oldGenUsedMb;
 
     void add(BenchRun.Sample s, long sourceBacklog) {
       queued = Math.max(queued, s.queued());
       lagMillis = Math.max(lagMillis, s.lagMillis());
       backlog = Math.max(backlog, sourceBacklog);
       heapUsedMb = Math.max(heapUsedMb, s.heapUsedMb());
-      heapAfterGcMb = Math.max(heapAfterGcMb, s.heapAfterGcMb());
+      oldGenUsedMb = Math.max(oldGenUsedMb, s.oldGenUsedMb());
     }
   }
 }

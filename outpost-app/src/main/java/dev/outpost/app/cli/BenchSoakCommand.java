@@ -51,8 +51,8 @@ public final class BenchSoakCommand implements Callable<Integer> {
       SyntheticSource source = new SyntheticSource("soak", total, SyntheticSource.constant(rate));
       BenchRun.Sample base = run.sample();
       BenchOverloadCommand.Peaks peaks = new BenchOverloadCommand.Peaks();
-      long minAfterGc = Long.MAX_VALUE;
-      long lastAfterGc = 0;
+      long minOldGen = Long.MAX_VALUE;
+      long lastOldGen = 0;
       long start = System.nanoTime();
       long previous = 0;
       run.start(source);
@@ -62,9 +62,9 @@ public final class BenchSoakCommand implements Callable<Integer> {
         double t = (System.nanoTime() - start) / 1e9;
         peaks.add(s, source.backlog());
         if (t > 60) { // after warm-up
-          minAfterGc = Math.min(minAfterGc, s.heapAfterGcMb());
+          minOldGen = Math.min(minOldGen, s.oldGenUsedMb());
         }
-        lastAfterGc = s.heapAfterGcMb();
+        lastOldGen = s.oldGenUsedMb();
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("t", BenchOverloadCommand.round(t));
         line.put("postsPerSecond", Math.round((s.received() - previous) / (double) interval));
@@ -88,9 +88,9 @@ public final class BenchSoakCommand implements Callable<Integer> {
       summary.put("maxQueued", peaks.queued);
       summary.put("maxLagMillis", peaks.lagMillis);
       summary.put("maxHeapUsedMb", peaks.heapUsedMb);
-      summary.put("minHeapAfterGcMbAfterWarmUp", minAfterGc == Long.MAX_VALUE ? -1 : minAfterGc);
-      summary.put("maxHeapAfterGcMb", peaks.heapAfterGcMb);
-      summary.put("lastHeapAfterGcMb", lastAfterGc);
+      summary.put("minOldGenUsedMbAfterWarmUp", minOldGen == Long.MAX_VALUE ? -1 : minOldGen);
+      summary.put("maxOldGenUsedMb", peaks.oldGenUsedMb);
+      summary.put("lastOldGenUsedMb", lastOldGen);
       summary.put("heapMaxMb", end.heapMaxMb());
       summary.put("gcCount", end.gcCount() - base.gcCount());
       summary.put("gcMillis", end.gcMillis() - base.gcMillis());
