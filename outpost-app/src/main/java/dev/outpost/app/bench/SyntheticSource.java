@@ -31,6 +31,7 @@ public final class SyntheticSource implements Source {
   private final LongUnaryOperator dueNanos;
   private final AtomicLong emitted = new AtomicLong();
   private volatile long startNanos;
+  private volatile long next;
 
   /**
    * @param total how many posts to offer
@@ -78,7 +79,7 @@ public final class SyntheticSource implements Source {
       }
     }
     due = lo;
-    return Math.max(0, due - emitted.get());
+    return Math.max(0, due - next);
   }
 
   @Override
@@ -92,6 +93,7 @@ public final class SyntheticSource implements Source {
       }
       emitter.emit(post(name, n), Long.toString(n));
       emitted.incrementAndGet();
+      next = n + 1;
     }
   }
 

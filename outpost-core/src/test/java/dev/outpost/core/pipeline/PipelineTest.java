@@ -159,13 +159,15 @@ class PipelineTest {
     try (Pipeline pipeline =
         new Pipeline(p -> Set.of("acme"), store, m -> {}, clock, new Pipeline.Settings(16, 8))) {
       pipeline.start(new Numbered(1_000));
-      while (pipeline.stats().queued() < 16 || pipeline.stats().received() < 8) {
+      while (pipeline.stats().queued() < 16 || pipeline.stats().storeFailures() == 0) {
         Thread.sleep(10);
       }
       clock.advance(5_000);
       assertThat(pipeline.stats().lagMillis()).isEqualTo(5_000);
       assertThat(pipeline.stats().queueCapacity()).isEqualTo(16);
-      assertThat(pipeline.stats().received()).as("the reader waits: nothing is shed").isEqualTo(8);
+      long received = pipeline.stats().received();
+      assertThat(received).as("one batch at most left the full queue").isBetween(1L, 8L);
+      assertThat(pipeline.stats().queued()).as("the reader waits: nothing is shed").isEqualTo(16);
       synchronized (store) {
         store.failNext = 0;
       }
