@@ -20,12 +20,18 @@ public interface Store {
   /**
    * Sets aside a post that cannot be processed or stored (a dead letter), with the reason, and
    * moves the source's checkpoint past it, in one transaction. Must not fail for what the post
-   * contains.
+   * contains. Every store the pipeline writes to must implement it (the default, kept for test
+   * fakes, refuses, and the pipeline then retries with backoff).
    */
-  void reject(String source, Post post, String reason, String checkpoint);
+  default void reject(String source, Post post, String reason, String checkpoint) {
+    throw new UnsupportedOperationException(
+        getClass().getSimpleName() + " cannot set posts aside: " + reason);
+  }
 
   /** Number of posts set aside by {@link #reject}. */
-  long rejectedCount();
+  default long rejectedCount() {
+    return 0;
+  }
 
   /** The cursor after the last post stored for a source. */
   Optional<String> checkpoint(String source);
