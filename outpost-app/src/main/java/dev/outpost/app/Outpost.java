@@ -254,6 +254,8 @@ public final class Outpost implements AutoCloseable {
     m.put("matched", s.matched());
     m.put("newMentions", s.newMentions());
     m.put("queued", s.queued());
+    m.put("queueCapacity", s.queueCapacity());
+    m.put("lagMillis", s.lagMillis());
     m.put("storeFailures", s.storeFailures());
     s.lastError().ifPresent(err -> m.put("lastError", err));
     m.put("detection", detection.status());
@@ -275,6 +277,8 @@ public final class Outpost implements AutoCloseable {
       }
       m.put("connectors", health);
     }
+    m.put("deadLettered", s.rejected());
+    s.lastRejection().ifPresent(r -> m.put("lastDeadLetter", r));
     return m;
   }
 
@@ -288,6 +292,11 @@ public final class Outpost implements AutoCloseable {
 
   public Pipeline pipeline() {
     return pipeline;
+  }
+
+  /** The database, for fault-injection tests. */
+  Database database() {
+    return database;
   }
 
   public String databaseDescription() {

@@ -35,6 +35,20 @@ final class PipelineMeters {
         "outpost.pipeline.store.failures",
         "failed store attempts (retried)",
         p -> p.stats().storeFailures());
+    counter(
+        registry,
+        pipeline,
+        "outpost.pipeline.dead.letters",
+        "posts set aside because they could not be processed or stored",
+        p -> p.stats().rejected());
+    Gauge.builder("outpost.pipeline.lag", pipeline, p -> p.stats().lagMillis() / 1000.0)
+        .description("age of the oldest post accepted from a source but not yet stored")
+        .baseUnit("seconds")
+        .register(registry);
+    Gauge.builder("outpost.pipeline.queue.capacity", pipeline, p -> p.stats().queueCapacity())
+        .description("posts the pipeline's queues hold before sources must wait")
+        .baseUnit("posts")
+        .register(registry);
     Gauge.builder("outpost.pipeline.queued", pipeline, p -> p.stats().queued())
         .description("posts waiting in the pipeline's queues")
         .baseUnit("posts")

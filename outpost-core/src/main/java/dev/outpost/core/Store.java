@@ -12,8 +12,26 @@ public interface Store {
    * transaction. A post already stored (same network and external id) is not stored again.
    *
    * @return the mentions that are new
+   * @throws RejectedDataException when the batch holds data the store can never hold; anything else
+   *     thrown is taken as transient and the batch is retried
    */
   List<Mention> save(String source, List<MatchedPost> batch, String checkpoint);
+
+  /**
+   * Sets aside a post that cannot be processed or stored (a dead letter), with the reason, and
+   * moves the source's checkpoint past it, in one transaction. Must not fail for what the post
+   * contains. Every store the pipeline writes to must implement it (the default, kept for test
+   * fakes, refuses, and the pipeline then retries with backoff).
+   */
+  default void reject(String source, Post post, String reason, String checkpoint) {
+    throw new UnsupportedOperationException(
+        getClass().getSimpleName() + " cannot set posts aside: " + reason);
+  }
+
+  /** Number of posts set aside by {@link #reject}. */
+  default long rejectedCount() {
+    return 0;
+  }
 
   /** The cursor after the last post stored for a source. */
   Optional<String> checkpoint(String source);

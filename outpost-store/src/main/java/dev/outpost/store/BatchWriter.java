@@ -28,7 +28,7 @@ final class BatchWriter {
     Map<String, Author> authors = new LinkedHashMap<>();
     for (MatchedPost m : posts) {
       Author a = m.post().author();
-      authors.put(a.network() + ":" + a.handle(), a);
+      authors.put(Sql.text(a.network() + ":" + a.handle()), a);
     }
     int n = authors.size();
     String[] network = new String[n];
@@ -39,9 +39,9 @@ final class BatchWriter {
     String[] created = new String[n];
     int i = 0;
     for (Author a : authors.values()) {
-      network[i] = a.network();
-      handle[i] = a.handle();
-      name[i] = a.displayName();
+      network[i] = Sql.text(a.network());
+      handle[i] = Sql.text(a.handle());
+      name[i] = Sql.text(a.displayName());
       followers[i] = a.followers();
       verified[i] = a.verified();
       created[i] = a.createdAt().map(Instant::toString).orElse(null);
@@ -92,20 +92,20 @@ final class BatchWriter {
     int i = 0;
     for (MatchedPost m : posts) {
       Post p = m.post();
-      network[i] = p.network();
-      externalId[i] = p.externalId();
-      authorId[i] = authorIds.get(p.network() + ":" + p.author().handle());
-      text[i] = p.text();
+      network[i] = Sql.text(p.network());
+      externalId[i] = Sql.text(p.externalId());
+      authorId[i] = authorIds.get(Sql.text(p.network() + ":" + p.author().handle()));
+      text[i] = Sql.text(p.text());
       language[i] = p.language();
       created[i] = p.createdAt().toString();
-      url[i] = p.url().orElse(null);
-      replyTo[i] = p.replyTo().orElse(null);
+      url[i] = Sql.text(p.url().orElse(null));
+      replyTo[i] = Sql.text(p.replyTo().orElse(null));
       likes[i] = p.metrics().likes();
       reposts[i] = p.metrics().reposts();
       replies[i] = p.metrics().replies();
       views[i] = p.metrics().views();
       enrich.set(i, m.enrichment());
-      language[i] = m.enrichment().map(Enrichment::language).orElse(p.language());
+      language[i] = Sql.text(m.enrichment().map(Enrichment::language).orElse(p.language()));
       i++;
     }
     Map<String, Long> ids = new HashMap<>();

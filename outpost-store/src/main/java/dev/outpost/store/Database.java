@@ -86,6 +86,22 @@ public final class Database implements AutoCloseable {
     return description;
   }
 
+  /**
+   * Fault injection for reliability tests, never used by the product: stops the embedded server at
+   * once, as a crash of PostgreSQL would. The pool stays open and recovers once {@link
+   * #restartEmbeddedServer} has run.
+   *
+   * @throws StoreException for an external database
+   */
+  public void crashEmbeddedServer() {
+    embedded.orElseThrow(() -> new StoreException("not an embedded database")).crash();
+  }
+
+  /** Starts the embedded server again after {@link #crashEmbeddedServer}, on the same port. */
+  public void restartEmbeddedServer() {
+    embedded.orElseThrow(() -> new StoreException("not an embedded database")).restartAfterCrash();
+  }
+
   @Override
   public void close() {
     dataSource.close();

@@ -67,6 +67,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
       pg.initIfNeeded();
       pg.stopStaleServer();
       pg.startServer();
+      Runtime.getRuntime().addShutdownHook(new Thread(pg::close, "embedded-postgres-stop"));
       pg.createDatabaseIfNeeded();
       return pg;
     } catch (IOException e) {
@@ -161,7 +162,6 @@ public final class EmbeddedPostgres implements AutoCloseable {
             "-t",
             "60"),
         90);
-    Runtime.getRuntime().addShutdownHook(new Thread(this::close, "embedded-postgres-stop"));
     LOG.info("embedded PostgreSQL listening on 127.0.0.1:{}, data in {}", port, data);
   }
 
@@ -180,6 +180,27 @@ public final class EmbeddedPostgres implements AutoCloseable {
     } catch (java.sql.SQLException e) {
       throw new StoreException(
           "embedded PostgreSQL started but refused a connection: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Fault injection for tests: stops the server at once, as a crash would ({@code pg_ctl stop -m
+   * immediate}); {@link #restartAfterCrash} starts it again on the same port.
+   */
+  synchronized void crash() {
+    try {
+      run("pg_ctl", List.of("stop", "-D", data.toString(), "-m", "immediate", "-w"), 60);
+    } catch (IOException e) {
+      throw new StoreException("stopping embedded PostgreSQL failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Starts the server again after {@link #crash}, on the same port, recovering from its WAL. */
+  synchronized void restartAfterCrash() {
+    try {
+      startServer();
+    } catch (IOException e) {
+      throw new StoreException("restarting embedded PostgreSQL failed: " + e.getMessage(), e);
     }
   }
 

@@ -5,6 +5,7 @@ import dev.outpost.core.MatchedPost;
 import dev.outpost.core.Mention;
 import dev.outpost.core.Metrics;
 import dev.outpost.core.Post;
+import dev.outpost.core.RejectedDataException;
 import dev.outpost.core.Store;
 import dev.outpost.core.Topic;
 import dev.outpost.core.TopicKind;
@@ -40,7 +41,7 @@ public final class PostgresStore implements Store {
     Map<String, MatchedPost> posts = new LinkedHashMap<>();
     for (MatchedPost m : batch) {
       if (!m.topicIds().isEmpty()) {
-        posts.put(m.post().key(), m);
+        posts.put(Sql.text(m.post().key()), m);
       }
     }
     Instant now = clock.instant();
@@ -71,8 +72,34 @@ public final class PostgresStore implements Store {
         throw e;
       }
     } catch (SQLException e) {
-      throw new StoreException("storing " + posts.size() + " posts failed: " + e.getMessage(), e);
+      String message = "storing " + posts.size() + " posts failed: " + e.getMessage();
+      if (Sql.isDataError(e)) {
+        throw new RejectedDataException(message, e);
+      }
+      throw new StoreException(message, e);
     }
+  }
+
+  @Override
+  public void reject(String source, Post post, String reason, String checkpoint) {
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        DeadLetters.write(c, source, post, reason, checkpoint, clock.instant());
+        c.commit();
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new StoreException("setting a post aside failed: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public long rejectedCount() {
+    return Sql.query(dataSource, "SELECT count(*) FROM dead_letters", ps -> {}, rs -> rs.getLong(1))
+        .getFirst();
   }
 
   @Override

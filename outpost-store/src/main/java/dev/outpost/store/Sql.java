@@ -22,6 +22,31 @@ final class Sql {
     T map(ResultSet rs) throws SQLException;
   }
 
+  /**
+   * PostgreSQL text cannot hold the NUL character (U+0000); it is replaced by U+FFFD, the
+   * replacement character, so that a post carrying one is stored rather than refused.
+   */
+  static String text(String s) {
+    return s == null || s.indexOf('\u0000') < 0 ? s : s.replace('\u0000', '\uFFFD');
+  }
+
+  /**
+   * Whether a failure is about the data itself, so that the same statement would fail again: data
+   * exceptions (SQLSTATE class 22, for example a timestamp out of range or an invalid byte
+   * sequence), integrity constraint violations (23) and program limits exceeded (54).
+   */
+  static boolean isDataError(SQLException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql && sql.getSQLState() != null) {
+        String state = sql.getSQLState();
+        if (state.startsWith("22") || state.startsWith("23") || state.startsWith("54")) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   static <T> List<T> query(DataSource ds, String sql, Binder binder, RowMapper<T> mapper) {
     try (Connection c = ds.getConnection()) {
       return query(c, sql, binder, mapper);

@@ -1,11 +1,18 @@
 package dev.outpost.app.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.outpost.bench.match.MatchBenchmark;
 import dev.outpost.bench.match.RealPosts;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,13 +22,60 @@ import picocli.CommandLine.Option;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks; each prints a one-line JSON summary as its last line.",
-    subcommands = {BenchCommand.Match.class, BenchCommand.PipelineRun.class})
+    subcommands = {
+      BenchCommand.Match.class,
+      BenchCommand.PipelineRun.class,
+      BenchOverloadCommand.class,
+      BenchSoakCommand.class
+    })
 public final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  static void print(PrintWriter out, Object value) {
+    try {
+      out.println(JSON.writeValueAsString(value));
+      out.flush();
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The given data directory, or a fresh temporary one (deleted by {@link #cleanUp}). */
+  static Path dataDir(Optional<Path> given) {
+    if (given.isPresent()) {
+      return given.get();
+    }
+    try {
+      return Files.createTempDirectory("outpost-bench");
+    } catch (IOException e) {
+      throw new UserError("cannot make a temporary directory: " + e.getMessage());
+    }
+  }
+
+  static void cleanUp(Optional<Path> given, Path dir) {
+    if (given.isPresent()) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(BenchCommand::delete);
+    } catch (IOException | UncheckedIOException e) {
+      // a temporary directory; the system cleans it up eventually
+    }
+  }
+
+  private static void delete(Path p) {
+    try {
+      Files.deleteIfExists(p);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** {@code outpost bench match}. */

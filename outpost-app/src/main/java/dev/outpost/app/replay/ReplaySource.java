@@ -89,7 +89,25 @@ public final class ReplaySource implements Source {
     try (Reader reader = new InputStreamReader(input.get(), StandardCharsets.UTF_8);
         CSVParser csv =
             CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
-      for (CSVRecord row : csv) {
+      var rows = csv.iterator();
+      while (true) {
+        CSVRecord row;
+        try {
+          if (!rows.hasNext()) {
+            break;
+          }
+          row = rows.next();
+        } catch (java.io.UncheckedIOException | IllegalStateException e) {
+          // Commons CSV cannot resynchronise after broken quoting: the rest of the file is lost.
+          throw new IOException(
+              name
+                  + ": malformed CSV near line "
+                  + csv.getCurrentLineNumber()
+                  + " ("
+                  + e.getMessage()
+                  + "); fix the file to replay it",
+              e);
+        }
         try {
           posts.add(format.post(row));
         } catch (RuntimeException e) {
@@ -103,6 +121,14 @@ public final class ReplaySource implements Source {
               e.getMessage());
         }
       }
+    } catch (IOException
+        | IllegalArgumentException
+        | IllegalStateException
+        | java.io.UncheckedIOException e) {
+      if (e instanceof IOException && e.getMessage() != null && e.getMessage().startsWith(name)) {
+        throw (IOException) e;
+      }
+      throw new IOException(name + ": cannot read the CSV header: " + e.getMessage(), e);
     }
     posts.sort(ORDER);
     return posts;

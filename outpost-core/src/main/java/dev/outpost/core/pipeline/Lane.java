@@ -6,6 +6,7 @@ import dev.outpost.core.Mention;
 import dev.outpost.core.MentionListener;
 import dev.outpost.core.Post;
 import dev.outpost.core.PostEnricher;
+import dev.outpost.core.RejectedDataException;
 import dev.outpost.core.Source;
 import dev.outpost.core.Store;
 import java.time.Clock;
@@ -23,9 +24,13 @@ import org.slf4j.LoggerFactory;
 /** One source's path through the pipeline: reader thread, bounded queue, writer thread. */
 final class Lane {
   private static final Logger LOG = LoggerFactory.getLogger(Lane.class);
-  private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+  private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
-  private record Item(Post post, String cursor) {}
+  /** A post accepted from the source, with the cursor after it and when it was accepted. */
+  private record Item(Post post, String cursor, long acceptedAtMillis) {}
+
+  /** A post after matching: the match, or why matching failed. */
+  private record Processed(Item item, MatchedPost matched, Optional<String> failure) {}
 
   private final Source source;
   private final Matcher matcher;
@@ -39,6 +44,10 @@ final class Lane {
   private final CountDownLatch drained = new CountDownLatch(1);
   private volatile boolean readerDone;
   private volatile boolean closing;
+
+  /** When the oldest post of the batch being stored was accepted; 0 when none is. */
+  private volatile long inFlightSince;
+
   private Thread reader;
   private Thread writer;
 
@@ -71,6 +80,20 @@ final class Lane {
     return queue.size();
   }
 
+  int capacity() {
+    return settings.queueCapacity();
+  }
+
+  /** How long the oldest accepted but not yet stored post has waited, in milliseconds. */
+  long lagMillis() {
+    long oldest = inFlightSince;
+    Item head = queue.peek();
+    if (head != null && (oldest == 0 || head.acceptedAtMillis() < oldest)) {
+      oldest = head.acceptedAtMillis();
+    }
+    return oldest == 0 ? 0 : Math.max(0, clock.millis() - oldest);
+  }
+
   void awaitDrained() throws InterruptedException {
     drained.await();
   }
@@ -95,7 +118,12 @@ final class Lane {
     try {
       while (!closing) {
         try {
-          source.stream(store.checkpoint(source.name()), this::offer);
+          Optional<String> checkpoint = store.checkpoint(source.name());
+          LOG.info(
+              "source {} resuming after checkpoint {}",
+              source.name(),
+              checkpoint.orElse("(none: from the start)"));
+          source.stream(checkpoint, this::offer);
           return;
         } catch (InterruptedException e) {
           return;
@@ -121,7 +149,7 @@ final class Lane {
   }
 
   private void offer(Post post, String cursor) throws InterruptedException {
-    queue.put(new Item(post, cursor));
+    queue.put(new Item(post, cursor, clock.millis()));
   }
 
   private void write() {
@@ -137,7 +165,7 @@ final class Lane {
         }
         batch.add(first);
         queue.drainTo(batch, settings.batchSize() - 1);
-        storeWithRetry(batch);
+        storeBatch(batch);
         batch.clear();
       }
     } catch (InterruptedException e) {
@@ -147,11 +175,46 @@ final class Lane {
     }
   }
 
-  private void storeWithRetry(List<Item> batch) throws InterruptedException {
+  /**
+   * Matches a batch and stores it in order. Posts whose matching failed are set aside as dead
+   * letters between the runs of good posts around them, so the checkpoint only moves over posts
+   * that were stored or set aside.
+   */
+  private void storeBatch(List<Item> batch) throws InterruptedException {
     stats.received(batch.size());
-    List<MatchedPost> matched = batch.parallelStream().map(item -> process(item.post())).toList();
-    stats.matched((int) matched.stream().filter(m -> !m.topicIds().isEmpty()).count());
-    String checkpoint = batch.getLast().cursor();
+    inFlightSince = batch.getFirst().acceptedAtMillis();
+    List<Processed> processed = batch.parallelStream().map(this::process).toList();
+    stats.matched(
+        (int)
+            processed.stream()
+                .filter(p -> p.failure().isEmpty() && !p.matched().topicIds().isEmpty())
+                .count());
+    List<Processed> run = new ArrayList<>();
+    for (Processed p : processed) {
+      if (p.failure().isEmpty()) {
+        run.add(p);
+        continue;
+      }
+      if (!run.isEmpty()) {
+        store(run);
+        run = new ArrayList<>();
+      }
+      reject(p.item(), p.failure().get());
+    }
+    if (!run.isEmpty()) {
+      store(run);
+    }
+    inFlightSince = 0;
+  }
+
+  /**
+   * Stores a run of posts with its last cursor, retrying while the store is unavailable. When the
+   * store refuses the data itself, the run is split in halves until the post at fault is alone;
+   * that post is set aside and the others are stored.
+   */
+  private void store(List<Processed> run) throws InterruptedException {
+    List<MatchedPost> matched = run.stream().map(Processed::matched).toList();
+    String checkpoint = run.getLast().item().cursor();
     Duration backoff = Duration.ofMillis(200);
     while (true) {
       try {
@@ -161,28 +224,73 @@ final class Lane {
           notifyListener(stored);
         }
         return;
-      } catch (RuntimeException e) {
-        stats.failed(e.getMessage() == null ? e.toString() : e.getMessage());
-        LOG.warn(
-            "storing {} posts of {} failed at {}, retrying in {}: {}",
-            batch.size(),
+      } catch (RejectedDataException e) {
+        if (run.size() == 1) {
+          reject(run.getFirst().item(), reason(e));
+          return;
+        }
+        LOG.info(
+            "{} refused a batch of {} posts for its data; splitting it to find the post at fault",
             source.name(),
-            clock.instant(),
-            backoff,
-            e.toString());
-        Thread.sleep(backoff);
-        backoff = min(backoff.multipliedBy(2), MAX_BACKOFF);
+            run.size());
+        int half = run.size() / 2;
+        store(run.subList(0, half));
+        store(run.subList(half, run.size()));
+        return;
+      } catch (RuntimeException e) {
+        backoff = failed(run.size(), e, backoff);
       }
     }
   }
 
-  /** Matches a post and, when it matched a topic, enriches it. */
-  private MatchedPost process(Post post) {
-    var topics = matcher.match(post);
-    if (topics.isEmpty()) {
-      return new MatchedPost(post, topics);
+  /** Sets a post aside with its reason, retrying while the store is unavailable. */
+  private void reject(Item item, String reason) throws InterruptedException {
+    Duration backoff = Duration.ofMillis(200);
+    while (true) {
+      try {
+        store.reject(source.name(), item.post(), reason, item.cursor());
+        stats.rejected(reason);
+        LOG.warn(
+            "{}: post {} set aside as a dead letter: {}", source.name(), item.post().key(), reason);
+        return;
+      } catch (RuntimeException e) {
+        backoff = failed(1, e, backoff);
+      }
     }
-    return new MatchedPost(post, topics, enricher.map(e -> e.enrich(post)));
+  }
+
+  private Duration failed(int posts, RuntimeException e, Duration backoff)
+      throws InterruptedException {
+    stats.failed(reason(e));
+    LOG.warn(
+        "storing {} posts of {} failed at {}, retrying in {}: {}",
+        posts,
+        source.name(),
+        clock.instant(),
+        backoff,
+        e.toString());
+    Thread.sleep(backoff);
+    return min(backoff.multipliedBy(2), MAX_BACKOFF);
+  }
+
+  private static String reason(RuntimeException e) {
+    return e.getMessage() == null ? e.toString() : e.getMessage();
+  }
+
+  /** Matches a post and, when it matched a topic, enriches it; a failure is kept, not thrown. */
+  private Processed process(Item item) {
+    Post post = item.post();
+    try {
+      var topics = matcher.match(post);
+      MatchedPost matched =
+          topics.isEmpty()
+              ? new MatchedPost(post, topics)
+              : new MatchedPost(post, topics, enricher.map(e -> e.enrich(post)));
+      return new Processed(item, matched, Optional.empty());
+    } catch (RuntimeException | StackOverflowError e) {
+      return new Processed(
+          item, new MatchedPost(post, java.util.Set.of()), Optional.of("processing failed: " + e));
+    }
   }
 
   private void notifyListener(List<Mention> stored) {

@@ -6,10 +6,10 @@ import dev.outpost.core.PostEnricher;
 import dev.outpost.core.Source;
 import dev.outpost.core.Store;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Connects sources to the store: each source gets a lane of its own, a reader that fills a bounded
@@ -17,7 +17,7 @@ import java.util.Optional;
  * source's checkpoint. Stopping is orderly: readers stop, writers finish what was queued.
  */
 public final class Pipeline implements AutoCloseable {
-  private final List<Lane> lanes = new ArrayList<>();
+  private final List<Lane> lanes = new CopyOnWriteArrayList<>();
   private final Settings settings;
   private final Matcher matcher;
   private final Optional<PostEnricher> enricher;
@@ -71,7 +71,11 @@ public final class Pipeline implements AutoCloseable {
   }
 
   public PipelineStats.Snapshot stats() {
-    return stats.snapshot(lanes.stream().mapToInt(Lane::queued).sum());
+    List<Lane> now = List.copyOf(lanes);
+    return stats.snapshot(
+        now.stream().mapToInt(Lane::queued).sum(),
+        now.stream().mapToInt(Lane::capacity).sum(),
+        now.stream().mapToLong(Lane::lagMillis).max().orElse(0));
   }
 
   /** Waits until every source is exhausted and everything it read is stored. */

@@ -11,6 +11,8 @@ public final class PipelineStats {
   private final AtomicLong newMentions = new AtomicLong();
   private final AtomicLong storeFailures = new AtomicLong();
   private final AtomicReference<String> lastError = new AtomicReference<>();
+  private final AtomicLong rejected = new AtomicLong();
+  private final AtomicReference<String> lastRejection = new AtomicReference<>();
 
   /**
    * @param received posts read from sources
@@ -19,6 +21,10 @@ public final class PipelineStats {
    * @param storeFailures failed attempts to store a batch (each retried)
    * @param lastError the last failure, cleared by the next success
    * @param queued posts waiting in the lanes' queues
+   * @param queueCapacity how many posts the lanes' queues hold in all before sources must wait
+   * @param lagMillis how long the oldest accepted but not yet stored post has waited
+   * @param rejected posts set aside as dead letters (they could not be processed or stored)
+   * @param lastRejection why the last post was set aside
    */
   public record Snapshot(
       long received,
@@ -26,7 +32,11 @@ public final class PipelineStats {
       long newMentions,
       long storeFailures,
       Optional<String> lastError,
-      int queued) {}
+      int queued,
+      int queueCapacity,
+      long lagMillis,
+      long rejected,
+      Optional<String> lastRejection) {}
 
   void received(int n) {
     received.addAndGet(n);
@@ -46,13 +56,23 @@ public final class PipelineStats {
     lastError.set(error);
   }
 
-  Snapshot snapshot(int queued) {
+  void rejected(String reason) {
+    rejected.incrementAndGet();
+    lastRejection.set(reason);
+    lastError.set(null);
+  }
+
+  Snapshot snapshot(int queued, int queueCapacity, long lagMillis) {
     return new Snapshot(
         received.get(),
         matched.get(),
         newMentions.get(),
         storeFailures.get(),
         Optional.ofNullable(lastError.get()),
-        queued);
+        queued,
+        queueCapacity,
+        lagMillis,
+        rejected.get(),
+        Optional.ofNullable(lastRejection.get()));
   }
 }

@@ -22,6 +22,11 @@ final class MemoryStore implements Store {
   final Map<String, String> checkpoints = new HashMap<>();
   final List<String> checkpointHistory = new ArrayList<>();
   int failNext;
+
+  /** Keys of posts the store refuses for their data, as a database refuses a bad value. */
+  final java.util.Set<String> poison = new java.util.HashSet<>();
+
+  final Map<String, String> rejected = new LinkedHashMap<>();
   private long nextId = 1;
 
   @Override
@@ -30,6 +35,12 @@ final class MemoryStore implements Store {
     if (failNext > 0) {
       failNext--;
       throw new IllegalStateException("database unavailable");
+    }
+    for (MatchedPost m : batch) {
+      if (poison.contains(m.post().key())) {
+        throw new dev.outpost.core.RejectedDataException(
+            "value out of range in " + m.post().key(), null);
+      }
     }
     List<Mention> stored = new ArrayList<>();
     for (MatchedPost m : batch) {
@@ -45,6 +56,19 @@ final class MemoryStore implements Store {
     checkpoints.put(source, checkpoint);
     checkpointHistory.add(checkpoint);
     return stored;
+  }
+
+  @Override
+  public synchronized void reject(
+      String source, dev.outpost.core.Post post, String reason, String checkpoint) {
+    rejected.put(post.key(), reason);
+    checkpoints.put(source, checkpoint);
+    checkpointHistory.add(checkpoint);
+  }
+
+  @Override
+  public synchronized long rejectedCount() {
+    return rejected.size();
   }
 
   @Override

@@ -103,4 +103,101 @@ class PipelineTest {
     assertThat(store.mentionsByKey).hasSize(66);
     assertThat(store.checkpoints.get("numbered")).isEqualTo("99");
   }
+
+  @Test
+  void aPoisonPostIsSetAsideAndTheRestOfItsBatchIsStored() throws Exception {
+    MemoryStore store = new MemoryStore();
+    store.poison.add("x:id-10");
+    store.poison.add("x:id-50");
+    List<Mention> seen = Collections.synchronizedList(new ArrayList<>());
+    try (Pipeline pipeline = pipeline(store, seen)) {
+      pipeline.start(new Numbered(100));
+      pipeline.awaitDrained();
+      assertThat(pipeline.stats().rejected()).isEqualTo(2);
+      assertThat(pipeline.stats().lastRejection()).get().asString().contains("id-50");
+      assertThat(pipeline.stats().storeFailures()).as("a data error is not retried").isZero();
+    }
+    assertThat(store.rejected).containsOnlyKeys("x:id-10", "x:id-50");
+    assertThat(store.mentionsByKey).hasSize(66 - 2);
+    assertThat(store.mentionsByKey.keySet()).noneMatch(k -> k.startsWith("x:id-10/"));
+    assertThat(store.checkpoints.get("numbered")).isEqualTo("99");
+    List<Integer> history = store.checkpointHistory.stream().map(Integer::parseInt).toList();
+    assertThat(history).as("the checkpoint never moves back while a batch is split").isSorted();
+  }
+
+  @Test
+  void aPostThatBreaksTheMatcherIsSetAsideWithoutStoppingTheLane() throws Exception {
+    MemoryStore store = new MemoryStore();
+    List<Mention> seen = Collections.synchronizedList(new ArrayList<>());
+    try (Pipeline pipeline =
+        new Pipeline(
+            p -> {
+              if (p.externalId().equals("id-7")) {
+                throw new IllegalStateException("matcher bug");
+              }
+              return p.text().contains("@acme") ? Set.of("acme") : Set.of();
+            },
+            store,
+            seen::addAll,
+            Clock.systemUTC(),
+            new Pipeline.Settings(16, 8))) {
+      pipeline.start(new Numbered(100));
+      pipeline.awaitDrained();
+      assertThat(pipeline.stats().rejected()).isEqualTo(1);
+    }
+    assertThat(store.rejected).containsOnlyKeys("x:id-7");
+    assertThat(store.rejected.get("x:id-7")).contains("matcher bug");
+    assertThat(store.mentionsByKey).hasSize(65);
+    assertThat(store.checkpoints.get("numbered")).isEqualTo("99");
+  }
+
+  @Test
+  void lagIsTheAgeOfTheOldestPostNotYetStored() throws Exception {
+    MemoryStore store = new MemoryStore();
+    store.failNext = Integer.MAX_VALUE;
+    MutableClock clock = new MutableClock();
+    try (Pipeline pipeline =
+        new Pipeline(p -> Set.of("acme"), store, m -> {}, clock, new Pipeline.Settings(16, 8))) {
+      pipeline.start(new Numbered(1_000));
+      while (pipeline.stats().queued() < 16 || pipeline.stats().storeFailures() == 0) {
+        Thread.sleep(10);
+      }
+      clock.advance(5_000);
+      assertThat(pipeline.stats().lagMillis()).isEqualTo(5_000);
+      assertThat(pipeline.stats().queueCapacity()).isEqualTo(16);
+      long received = pipeline.stats().received();
+      assertThat(received).as("one batch at most left the full queue").isBetween(1L, 8L);
+      assertThat(pipeline.stats().queued()).as("the reader waits: nothing is shed").isEqualTo(16);
+      synchronized (store) {
+        store.failNext = 0;
+      }
+      pipeline.awaitDrained();
+      assertThat(pipeline.stats().lagMillis()).isZero();
+    }
+    assertThat(store.mentionsByKey).hasSize(1_000);
+  }
+
+  /** A clock moved by hand. */
+  private static final class MutableClock extends Clock {
+    private volatile long millis = 1_000_000;
+
+    void advance(long ms) {
+      millis += ms;
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return java.time.ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return Instant.ofEpochMilli(millis);
+    }
+  }
 }
