@@ -233,10 +233,23 @@ public final class PostgresStore implements Store {
 
   @Override
   public boolean isHealthy() {
-    try (Connection c = dataSource.getConnection()) {
-      return c.isValid(2);
-    } catch (SQLException e) {
-      return false;
+    // A pooled connection may have died with the server; a failing statement makes the pool
+    // evict it, so a second attempt gets a fresh connection once the server is back.
+    // Only a quick failure (a dead pooled connection) is worth a second try: when no connection
+    // can be had at all, the pool has already waited its timeout.
+    for (int attempt = 0; attempt < 2; attempt++) {
+      long start = System.nanoTime();
+      try (Connection c = dataSource.getConnection();
+          var st = c.createStatement()) {
+        st.setQueryTimeout(2);
+        st.execute("SELECT 1");
+        return true;
+      } catch (SQLException e) {
+        if (System.nanoTime() - start > 1_000_000_000L) {
+          return false;
+        }
+      }
     }
+    return false;
   }
 }
