@@ -24,10 +24,15 @@ final class LiveDetection implements MentionListener {
   private static final Logger LOG = LoggerFactory.getLogger(LiveDetection.class);
   private final Detector detector;
   private final AlertInbox inbox;
+  private final StreamClock streamClock = new StreamClock();
 
+  /**
+   * @param clock the wall clock, for when alerts are acknowledged or snoozed; the detectors run on
+   *     the posts' own time
+   */
   LiveDetection(Clock clock) {
     this.inbox = new AlertInbox(clock, 1_000);
-    this.detector = new Detector(DetectorConfig.defaults(), clock, this::alert);
+    this.detector = new Detector(DetectorConfig.defaults(), streamClock, this::alert);
   }
 
   private void alert(Alert alert) {
@@ -40,6 +45,7 @@ final class LiveDetection implements MentionListener {
   @Override
   public void stored(List<Mention> mentions) {
     for (Mention m : mentions) {
+      streamClock.advance(m.post().createdAt());
       Sentiment sentiment =
           m.enrichment()
               .map(Enrichment::sentiment)

@@ -121,7 +121,9 @@ class OutpostIT {
       assertThat(health.body()).contains("\"database\":\"UP\"", "\"received\":14640");
       assertThat(health.body())
           .as("the detectors ran over the replay and raised alerts (the real 22-24 Feb complaints)")
-          .containsPattern("\"activeAlerts\":[1-9]");
+          .containsPattern("\"activeAlerts\":[1-9]")
+          .as("the detectors ran on the posts' own time, not the wall clock")
+          .contains("\"streamTime\":\"2015-02-24T");
       assertThat(get(outpost, "/metrics").body())
           .contains("outpost_pipeline_received_posts_total 14640")
           .contains("jvm_memory_used_bytes");
