@@ -23,7 +23,7 @@ public final class DemoConfig {
   public static OutpostConfig of(
       String host, int port, Path dataDir, Optional<Path> sharedData, double speed) {
     Optional<Path> airline;
-    Optional<Path> shared = findSharedData(sharedData);
+    Optional<Path> shared = SharedData.find(sharedData);
     airline = shared.map(d -> d.resolve(AIRLINE_FILE)).filter(Files::isReadable);
     List<TopicEntry> topics = airline.isPresent() ? airlineTopics() : bundledTopics();
     SourceEntry source =
@@ -36,22 +36,6 @@ public final class DemoConfig {
         new OutpostConfig.Database(null, null, null, dataDir.toString()),
         topics,
         List.of(source));
-  }
-
-  /** Where the shared data folder is: the option, $OUTPOST_SHARED_DATA, or ../shared/data. */
-  static Optional<Path> findSharedData(Optional<Path> option) {
-    if (option.isPresent()) {
-      return option;
-    }
-    String env = System.getenv("OUTPOST_SHARED_DATA");
-    if (env != null && !env.isBlank()) {
-      return Optional.of(Path.of(env));
-    }
-    String home = System.getProperty("outpost.home", ".");
-    return List.of(Path.of(home, "..", "shared", "data"), Path.of("..", "shared", "data")).stream()
-        .filter(Files::isDirectory)
-        .map(Path::normalize)
-        .findFirst();
   }
 
   private static List<TopicEntry> airlineTopics() {

@@ -168,13 +168,14 @@ public final class EmbeddedPostgres implements AutoCloseable {
   private void createDatabaseIfNeeded() throws IOException {
     // initdb made the 'postgres' database; Outpost's own is made once.
     try (var conn =
-        java.sql.DriverManager.getConnection(
-            "jdbc:postgresql://127.0.0.1:" + port + "/postgres", USER, password)) {
-      try (var rs =
-          conn.createStatement()
-              .executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
+            java.sql.DriverManager.getConnection(
+                "jdbc:postgresql://127.0.0.1:" + port + "/postgres", USER, password);
+        var exists = conn.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?");
+        var create = conn.createStatement()) {
+      exists.setString(1, DATABASE);
+      try (var rs = exists.executeQuery()) {
         if (!rs.next()) {
-          conn.createStatement().execute("CREATE DATABASE " + DATABASE);
+          create.execute("CREATE DATABASE " + DATABASE);
         }
       }
     } catch (java.sql.SQLException e) {

@@ -1,7 +1,6 @@
 package dev.outpost.app.bench;
 
 import dev.outpost.app.DemoConfig;
-import dev.outpost.bench.match.RealPosts;
 import dev.outpost.core.Post;
 import dev.outpost.core.PostEnricher;
 import dev.outpost.core.Source;
@@ -11,9 +10,7 @@ import dev.outpost.enrich.Enricher;
 import dev.outpost.listen.QueryEngine;
 import dev.outpost.store.Database;
 import dev.outpost.store.PostgresStore;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Comparator;
@@ -55,7 +52,12 @@ public final class PipelineBenchmark {
       throws Exception {
     // The demo's topics: the airlines when the shared data is there, else the bundled brands.
     List<Topic> chosen =
-        DemoConfig.of("127.0.0.1", 0, workDir, Optional.of(RealPosts.sharedData()), 0)
+        DemoConfig.of(
+                "127.0.0.1",
+                0,
+                workDir,
+                Optional.of(dev.outpost.app.SharedData.find(Optional.empty()).orElse(workDir)),
+                0)
             .topics()
             .stream()
             .map(t -> t.toTopic())
@@ -140,18 +142,7 @@ public final class PipelineBenchmark {
         return run;
       }
     } finally {
-      deleteTree(dir);
-    }
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (var paths = Files.walk(dir)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
+      WorkDirs.deleteTree(dir);
     }
   }
 

@@ -2,17 +2,14 @@ package dev.outpost.app.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.outpost.app.SharedData;
 import dev.outpost.bench.match.MatchBenchmark;
 import dev.outpost.bench.match.RealPosts;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -47,35 +44,19 @@ public final class BenchCommand implements Runnable {
     }
   }
 
-  /** The given data directory, or a fresh temporary one (deleted by {@link #cleanUp}). */
-  static Path dataDir(Optional<Path> given) {
-    if (given.isPresent()) {
-      return given.get();
+  /** The shared data folder (option or the usual places), or a usage error saying where to look. */
+  static Path sharedData(Path option) {
+    Path data =
+        SharedData.find(Optional.ofNullable(option))
+            .orElseThrow(
+                () ->
+                    new UserError(
+                        "shared data not found ($OUTPOST_SHARED_DATA, ../shared/data); use --data DIR",
+                        2));
+    if (!Files.isDirectory(data.resolve("twitter_us_airline_sentiment"))) {
+      throw new UserError("shared data not found at " + data + " (use --data DIR)", 2);
     }
-    try {
-      return Files.createTempDirectory("outpost-bench");
-    } catch (IOException e) {
-      throw new UserError("cannot make a temporary directory: " + e.getMessage());
-    }
-  }
-
-  static void cleanUp(Optional<Path> given, Path dir) {
-    if (given.isPresent()) {
-      return;
-    }
-    try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(BenchCommand::delete);
-    } catch (IOException | UncheckedIOException e) {
-      // a temporary directory; the system cleans it up eventually
-    }
-  }
-
-  private static void delete(Path p) {
-    try {
-      Files.deleteIfExists(p);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return data;
   }
 
   /** {@code outpost bench match}. */
@@ -105,8 +86,10 @@ public final class BenchCommand implements Runnable {
     @Option(names = "--threads", description = "Threads for Outpost's engine (default: all cores).")
     int threads = Runtime.getRuntime().availableProcessors();
 
-    @Option(names = "--data", description = "The shared data folder (default: ../shared/data).")
-    Path data = RealPosts.sharedData();
+    @Option(
+        names = "--data",
+        description = "The shared data folder (default: $OUTPOST_SHARED_DATA or ../shared/data).")
+    Path data;
 
     @Option(names = "--seed", defaultValue = "42", description = "Seed for shuffling and queries.")
     long seed;
@@ -116,9 +99,7 @@ public final class BenchCommand implements Runnable {
       if (queries < 1 || posts < 1 || threads < 1) {
         throw new UserError("--queries, --posts and --threads must be at least 1", 2);
       }
-      if (!Files.isDirectory(data.resolve("twitter_us_airline_sentiment"))) {
-        throw new UserError("shared data not found at " + data + " (use --data DIR)", 2);
-      }
+      Path data = sharedData(this.data);
       PrintWriter out = spec.commandLine().getOut();
       MatchBenchmark.Result r =
           MatchBenchmark.run(new MatchBenchmark.Options(queries, posts, threads, data, seed), out);
@@ -145,8 +126,10 @@ public final class BenchCommand implements Runnable {
         description = "Posts to push through (default ${DEFAULT-VALUE}).")
     int posts;
 
-    @Option(names = "--data", description = "The shared data folder (default: ../shared/data).")
-    Path data = RealPosts.sharedData();
+    @Option(
+        names = "--data",
+        description = "The shared data folder (default: $OUTPOST_SHARED_DATA or ../shared/data).")
+    Path data;
 
     @Option(
         names = "--rounds",
@@ -162,16 +145,16 @@ public final class BenchCommand implements Runnable {
       if (posts < 1 || rounds < 1) {
         throw new UserError("--posts and --rounds must be at least 1", 2);
       }
-      if (!Files.isDirectory(data.resolve("twitter_us_airline_sentiment"))) {
-        throw new UserError("shared data not found at " + data + " (use --data DIR)", 2);
-      }
-      Path dir = workDir != null ? workDir : Files.createTempDirectory("outpost-bench-");
+      Path data = sharedData(this.data);
+      Optional<Path> given = Optional.ofNullable(workDir);
+      Path dir = dev.outpost.app.bench.WorkDirs.create(given);
       PrintWriter out = spec.commandLine().getOut();
       var runs =
           dev.outpost.app.bench.PipelineBenchmark.run(
               RealPosts.load(data, posts, 42), rounds, dir, out);
       out.println(dev.outpost.app.bench.PipelineBenchmark.summary(runs));
       out.flush();
+      dev.outpost.app.bench.WorkDirs.cleanUp(given, dir);
       return 0;
     }
   }

@@ -52,7 +52,7 @@ public final class BenchOverloadCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     Optional<Path> given = Optional.ofNullable(dataDir);
-    Path dir = BenchCommand.dataDir(given);
+    Path dir = dev.outpost.app.bench.WorkDirs.create(given);
     try (BenchRun run = BenchRun.start(dir, Clock.systemUTC())) {
       SyntheticSource calibrate =
           new SyntheticSource("calibrate", calibratePosts, SyntheticSource.constant(0));
@@ -121,7 +121,7 @@ public final class BenchOverloadCommand implements Callable<Integer> {
           ? 0
           : 1;
     } finally {
-      BenchCommand.cleanUp(given, dir);
+      dev.outpost.app.bench.WorkDirs.cleanUp(given, dir);
     }
   }
 

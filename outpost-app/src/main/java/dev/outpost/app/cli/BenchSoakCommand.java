@@ -45,7 +45,7 @@ public final class BenchSoakCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     Optional<Path> given = Optional.ofNullable(dataDir);
-    Path dir = BenchCommand.dataDir(given);
+    Path dir = dev.outpost.app.bench.WorkDirs.create(given);
     try (BenchRun run = BenchRun.start(dir, Clock.systemUTC())) {
       long total = (long) (rate * minutes * 60);
       SyntheticSource source = new SyntheticSource("soak", total, SyntheticSource.constant(rate));
@@ -99,7 +99,7 @@ public final class BenchSoakCommand implements Callable<Integer> {
       BenchCommand.print(out, summary);
       return run.storedPosts() == (total + 2) / 3 ? 0 : 1;
     } finally {
-      BenchCommand.cleanUp(given, dir);
+      dev.outpost.app.bench.WorkDirs.cleanUp(given, dir);
     }
   }
 }

@@ -24,8 +24,7 @@ public final class ImpersonationEvalCommand implements Callable<Integer> {
   @Option(
       names = "--data",
       paramLabel = "DIR",
-      defaultValue = "../shared/data",
-      description = "The shared data folder (default: ${DEFAULT-VALUE}).")
+      description = "The shared data folder (default: $OUTPOST_SHARED_DATA or ../shared/data).")
   Path data;
 
   @Option(
@@ -54,6 +53,13 @@ public final class ImpersonationEvalCommand implements Callable<Integer> {
           case "test" -> Evaluation.Split.TEST;
           default -> throw new UserError("--split must be dev or test, got '" + split + "'", 2);
         };
+    Path data =
+        dev.outpost.app.SharedData.find(java.util.Optional.ofNullable(this.data))
+            .orElseThrow(
+                () ->
+                    new UserError(
+                        "shared data not found ($OUTPOST_SHARED_DATA, ../shared/data); use --data DIR",
+                        2));
     if (!Files.isDirectory(data.resolve("ibm_twitter_customer_care"))
         || !Files.isDirectory(data.resolve("twitter_us_airline_sentiment"))
         || !Files.isDirectory(data.resolve("twcs_sample"))) {
