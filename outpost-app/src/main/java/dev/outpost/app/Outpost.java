@@ -2,15 +2,11 @@ package dev.outpost.app;
 
 import dev.outpost.app.cli.UserError;
 import dev.outpost.app.config.OutpostConfig;
-import dev.outpost.app.config.OutpostConfig.SourceEntry;
-import dev.outpost.app.replay.ReplayFormat;
-import dev.outpost.app.replay.ReplaySource;
-import dev.outpost.connectors.ConfigException;
+import dev.outpost.care.outbox.Channel;
+import dev.outpost.care.outbox.ConnectionChannel;
+import dev.outpost.care.outbox.OutboxDispatcher;
 import dev.outpost.connectors.Connection;
-import dev.outpost.connectors.Connector;
-import dev.outpost.connectors.ConnectorContext;
-import dev.outpost.connectors.Connectors;
-import dev.outpost.connectors.HealthSnapshot;
+import dev.outpost.core.MentionListener;
 import dev.outpost.core.Source;
 import dev.outpost.core.Topic;
 import dev.outpost.core.pipeline.Pipeline;
@@ -20,23 +16,23 @@ import dev.outpost.listen.QueryEngine;
 import dev.outpost.listen.QueryException;
 import dev.outpost.store.Database;
 import dev.outpost.store.PostgresAnalytics;
+import dev.outpost.store.PostgresAuditLog;
+import dev.outpost.store.PostgresOutbox;
 import dev.outpost.store.PostgresStore;
 import dev.outpost.web.LiveFeed;
+import dev.outpost.web.WebFeature;
 import dev.outpost.web.WebServer;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,12 +44,15 @@ public final class Outpost implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Outpost.class);
 
   private final Database database;
+  private final List<AutoCloseable> started;
   private final PostgresStore store;
   private final Pipeline pipeline;
   private final WebServer web;
 
-  private Outpost(Database database, PostgresStore store, Pipeline pipeline, WebServer web) {
-    this.database = database;
+  private Outpost(
+      List<AutoCloseable> started, PostgresStore store, Pipeline pipeline, WebServer web) {
+    this.started = List.copyOf(started);
+    this.database = (Database) started.getFirst();
     this.store = store;
     this.pipeline = pipeline;
     this.web = web;
@@ -63,7 +62,7 @@ public final class Outpost implements AutoCloseable {
   public static Outpost start(OutpostConfig config, Clock clock) {
     checkPortFree(config.server());
     List<Connection> connections = new ArrayList<>();
-    List<Source> sources = sources(config.sources(), clock, connections);
+    List<Source> sources = Sources.open(config.sources(), clock, connections);
     List<Topic> topics = config.topics().stream().map(t -> t.toTopic()).toList();
     for (Topic t : topics) {
       QueryCheck check = QueryEngine.check(t.query());
@@ -95,6 +94,30 @@ public final class Outpost implements AutoCloseable {
       LiveFeed feed = LiveFeed.create();
       LiveDetection detection = new LiveDetection(clock);
       Enricher enricher = Enricher.loadDefault(clock);
+      PostgresOutbox outbox = new PostgresOutbox(database.dataSource());
+      OutboxDispatcher dispatcher =
+          new OutboxDispatcher(
+              outbox,
+              connections.stream().<Channel>map(ConnectionChannel::new).toList(),
+              clock,
+              OutboxDispatcher.Settings.defaults());
+      started.add(dispatcher);
+      List<MentionListener> listeners = new CopyOnWriteArrayList<>();
+      Services services =
+          new Services(
+              config,
+              clock,
+              database,
+              store,
+              List.copyOf(connections),
+              new PostgresAuditLog(database.dataSource()),
+              outbox,
+              dispatcher,
+              feed,
+              detection,
+              listeners,
+              started);
+      List<WebFeature> features = Features.wire(services);
       Pipeline pipeline =
           new Pipeline(
               engine,
@@ -103,23 +126,27 @@ public final class Outpost implements AutoCloseable {
               mentions -> {
                 feed.stored(mentions);
                 detection.stored(mentions);
+                listeners.forEach(l -> l.stored(mentions));
               },
               clock,
               Pipeline.Settings.DEFAULT);
       started.add(pipeline);
-      WebServer web =
-          WebServer.start(
+      WebServer.Builder webBuilder =
+          WebServer.builder(
               new WebServer.Settings(config.server().host(), config.server().port()),
               store,
               new PostgresAnalytics(database.dataSource()),
               new LiveTopics(store, engine),
               feed,
-              () -> status(pipeline, detection, connections));
+              () -> HealthStatus.of(pipeline, detection, connections, dispatcher));
+      features.forEach(webBuilder::feature);
+      WebServer web = webBuilder.start();
       started.add(web);
+      dispatcher.start();
       PipelineMeters.bind(pipeline, web.meters());
       ConnectorMeters.bind(connections, web.meters());
       sources.forEach(pipeline::start);
-      return new Outpost(database, store, pipeline, web);
+      return new Outpost(started, store, pipeline, web);
     } catch (RuntimeException e) {
       closeAll(started);
       if (e instanceof IllegalStateException && e.getMessage().contains("already in use")) {
@@ -170,118 +197,6 @@ public final class Outpost implements AutoCloseable {
     }
   }
 
-  private static List<Source> sources(
-      List<SourceEntry> entries, Clock clock, List<Connection> connections) {
-    List<Source> sources = new ArrayList<>();
-    Connectors connectors = Connectors.load();
-    for (SourceEntry e : entries) {
-      if (e.name() == null || e.name().isBlank()) {
-        throw new UserError("a source of type '" + e.type() + "' needs a name");
-      }
-      if (!"replay".equals(e.type())) {
-        Connector c =
-            connectors
-                .find(e.type())
-                .orElseThrow(
-                    () ->
-                        new UserError(
-                            "source '"
-                                + e.name()
-                                + "': unknown type '"
-                                + e.type()
-                                + "' (supported: replay, "
-                                + String.join(", ", connectors.types())
-                                + ")"));
-        Connection conn;
-        try {
-          conn = c.open(e.name(), e.settings(), ConnectorContext.defaults(clock));
-        } catch (ConfigException ex) {
-          throw new UserError("source '" + e.name() + "': " + ex.getMessage());
-        }
-        Source listener =
-            conn.supervisedListener()
-                .orElseThrow(
-                    () ->
-                        new UserError(
-                            "source '"
-                                + e.name()
-                                + "': type '"
-                                + e.type()
-                                + "' receives webhooks and cannot be polled as a source"));
-        connections.add(conn);
-        sources.add(listener);
-        continue;
-      }
-      if (e.name() == null || e.name().isBlank() || e.file() == null || e.file().isBlank()) {
-        throw new UserError("a replay source needs a name and a file");
-      }
-      ReplayFormat format;
-      try {
-        format = ReplayFormat.parse(e.format() == null ? "outpost" : e.format());
-      } catch (IllegalArgumentException ex) {
-        throw new UserError("source '" + e.name() + "': " + ex.getMessage());
-      }
-      double speed = e.speed() == null ? 1 : e.speed();
-      Duration maxGap =
-          Duration.ofMillis((long) (1000 * (e.maxGapSeconds() == null ? 60 : e.maxGapSeconds())));
-      if (e.file().startsWith("classpath:")) {
-        String resource = e.file().substring("classpath:".length());
-        sources.add(new ReplaySource(e.name(), () -> resource(resource), format, speed, maxGap));
-      } else {
-        try {
-          sources.add(ReplaySource.ofFile(e.name(), Path.of(e.file()), format, speed, maxGap));
-        } catch (IllegalArgumentException ex) {
-          throw new UserError("source '" + e.name() + "': " + ex.getMessage());
-        }
-      }
-    }
-    return sources;
-  }
-
-  private static InputStream resource(String name) {
-    InputStream in = Outpost.class.getClassLoader().getResourceAsStream(name);
-    if (in == null) {
-      throw new IllegalStateException("missing resource " + name);
-    }
-    return in;
-  }
-
-  private static Map<String, Object> status(
-      Pipeline pipeline, LiveDetection detection, List<Connection> connections) {
-    var s = pipeline.stats();
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("received", s.received());
-    m.put("matched", s.matched());
-    m.put("newMentions", s.newMentions());
-    m.put("queued", s.queued());
-    m.put("queueCapacity", s.queueCapacity());
-    m.put("lagMillis", s.lagMillis());
-    m.put("storeFailures", s.storeFailures());
-    s.lastError().ifPresent(err -> m.put("lastError", err));
-    m.put("detection", detection.status());
-    if (!connections.isEmpty()) {
-      List<Map<String, Object>> health = new ArrayList<>();
-      for (Connection c : connections) {
-        HealthSnapshot h = c.health();
-        Map<String, Object> hm = new LinkedHashMap<>();
-        hm.put("name", h.name());
-        hm.put("type", c.type());
-        hm.put("state", h.state().name());
-        h.lastSuccess().ifPresent(t -> hm.put("lastSuccess", t.toString()));
-        h.lag().ifPresent(d -> hm.put("lagSeconds", d.toSeconds()));
-        hm.put("errors", h.errors());
-        h.lastError().ifPresent(x -> hm.put("lastError", x));
-        h.rateLimitRemaining().ifPresent(r -> hm.put("rateLimitRemaining", r));
-        h.rateLimitReset().ifPresent(t -> hm.put("rateLimitReset", t.toString()));
-        health.add(hm);
-      }
-      m.put("connectors", health);
-    }
-    m.put("deadLettered", s.rejected());
-    s.lastRejection().ifPresent(r -> m.put("lastDeadLetter", r));
-    return m;
-  }
-
   public int port() {
     return web.port();
   }
@@ -305,7 +220,7 @@ public final class Outpost implements AutoCloseable {
 
   @Override
   public void close() {
-    closeAll(List.of(database, pipeline, web));
+    closeAll(started);
   }
 
   private static void closeAll(List<AutoCloseable> started) {

@@ -31,6 +31,16 @@ final class Sql {
   }
 
   /**
+   * A string map cleaned for a {@code jsonb} column, which refuses the NUL character even escaped:
+   * keys and values go through {@link #text}.
+   */
+  static java.util.Map<String, String> textMap(java.util.Map<String, String> map) {
+    java.util.Map<String, String> clean = new java.util.LinkedHashMap<>();
+    map.forEach((k, v) -> clean.put(text(k), text(v)));
+    return clean;
+  }
+
+  /**
    * Whether a failure is about the data itself, so that the same statement would fail again: data
    * exceptions (SQLSTATE class 22, for example a timestamp out of range or an invalid byte
    * sequence), integrity constraint violations (23) and program limits exceeded (54).

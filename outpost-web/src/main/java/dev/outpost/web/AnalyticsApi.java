@@ -3,8 +3,8 @@ package dev.outpost.web;
 import dev.outpost.core.Analytics;
 import dev.outpost.core.Analytics.Filter;
 import dev.outpost.core.Analytics.Interval;
+import dev.outpost.core.Permission;
 import dev.outpost.core.Store;
-import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -26,14 +26,14 @@ final class AnalyticsApi {
     this.analytics = analytics;
   }
 
-  void register(Javalin app) {
-    app.get("/api/v1/analytics/span", this::span);
-    app.get("/api/v1/analytics/volume", this::volume);
-    app.get("/api/v1/analytics/share-of-voice", this::shareOfVoice);
-    app.get("/api/v1/analytics/top-authors", this::topAuthors);
-    app.get("/api/v1/analytics/hashtags", ctx -> terms(ctx, true));
-    app.get("/api/v1/analytics/terms", ctx -> terms(ctx, false));
-    app.get("/api/v1/search", this::search);
+  void register(Routes r) {
+    r.get("/api/v1/analytics/span", Permission.VIEW, this::span);
+    r.get("/api/v1/analytics/volume", Permission.VIEW, this::volume);
+    r.get("/api/v1/analytics/share-of-voice", Permission.VIEW, this::shareOfVoice);
+    r.get("/api/v1/analytics/top-authors", Permission.VIEW, this::topAuthors);
+    r.get("/api/v1/analytics/hashtags", Permission.VIEW, ctx -> terms(ctx, true));
+    r.get("/api/v1/analytics/terms", Permission.VIEW, ctx -> terms(ctx, false));
+    r.get("/api/v1/search", Permission.VIEW, this::search);
   }
 
   Filter filter(Params p) {

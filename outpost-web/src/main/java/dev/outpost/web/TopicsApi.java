@@ -1,10 +1,10 @@
 package dev.outpost.web;
 
+import dev.outpost.core.Permission;
 import dev.outpost.core.Topic;
 import dev.outpost.core.TopicKind;
 import dev.outpost.core.Topics;
 import dev.outpost.core.Topics.QueryValidation;
-import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.LinkedHashMap;
@@ -27,11 +27,11 @@ final class TopicsApi {
   /** The request body of a topic. */
   record TopicBody(String id, String name, String kind, String query) {}
 
-  void register(Javalin app) {
-    app.get("/api/v1/queries/check", this::check);
-    app.post("/api/v1/topics", ctx -> save(ctx, null));
-    app.put("/api/v1/topics/{id}", ctx -> save(ctx, ctx.pathParam("id")));
-    app.delete("/api/v1/topics/{id}", this::delete);
+  void register(Routes r) {
+    r.get("/api/v1/queries/check", Permission.VIEW, this::check);
+    r.post("/api/v1/topics", Permission.EDIT_QUERIES, ctx -> save(ctx, null));
+    r.put("/api/v1/topics/{id}", Permission.EDIT_QUERIES, ctx -> save(ctx, ctx.pathParam("id")));
+    r.delete("/api/v1/topics/{id}", Permission.EDIT_QUERIES, this::delete);
   }
 
   private void check(Context ctx) {

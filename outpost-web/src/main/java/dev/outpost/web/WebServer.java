@@ -1,6 +1,7 @@
 package dev.outpost.web;
 
 import dev.outpost.core.Analytics;
+import dev.outpost.core.Permission;
 import dev.outpost.core.Store;
 import dev.outpost.core.Topic;
 import dev.outpost.core.Topics;
@@ -46,6 +47,7 @@ public final class WebServer implements AutoCloseable {
   private final AnalyticsApi api;
   private final Pages pages;
   private final TopicsApi topicsApi;
+  private final Routes routes;
 
   /**
    * @param host the address to listen on, for example {@code 127.0.0.1} or {@code 0.0.0.0}
@@ -65,7 +67,8 @@ public final class WebServer implements AutoCloseable {
       Topics topics,
       LiveFeed feed,
       Supplier<Map<String, Object>> pipelineStatus,
-      PrometheusMeterRegistry registry) {
+      PrometheusMeterRegistry registry,
+      List<WebFeature> features) {
     this.topicsApi = new TopicsApi(topics);
     this.store = store;
     this.feed = feed;
@@ -99,16 +102,14 @@ public final class WebServer implements AutoCloseable {
                     }
                   });
             });
-    routes();
+    this.routes = new Routes(app, templates);
+    routes(features);
   }
 
   /**
-   * Starts serving.
+   * Starts serving the built-in pages and API only.
    *
-   * @param analytics the dashboards' aggregates and the archive search
-   * @param topics the saved queries, changed through the API while matching runs
-   * @param pipelineStatus what {@code /health} reports of the pipeline (counters, last error)
-   * @throws IllegalStateException when the port is taken, with a message saying so
+   * @see #builder
    */
   public static WebServer start(
       Settings settings,
@@ -117,21 +118,80 @@ public final class WebServer implements AutoCloseable {
       Topics topics,
       LiveFeed feed,
       Supplier<Map<String, Object>> pipelineStatus) {
-    WebServer server =
-        new WebServer(
-            store,
-            analytics,
-            topics,
-            feed,
-            pipelineStatus,
-            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
-    try {
-      server.app.start(settings.host(), settings.port());
-    } catch (JavalinBindException e) {
-      throw new IllegalStateException(
-          "port " + settings.port() + " on " + settings.host() + " is already in use", e);
+    return builder(settings, store, analytics, topics, feed, pipelineStatus).start();
+  }
+
+  /**
+   * A server with the built-in pages and API, to which features add their own.
+   *
+   * @param analytics the dashboards' aggregates and the archive search
+   * @param topics the saved queries, changed through the API while matching runs
+   * @param pipelineStatus what {@code /health} reports of the pipeline (counters, last error)
+   */
+  public static Builder builder(
+      Settings settings,
+      Store store,
+      Analytics analytics,
+      Topics topics,
+      LiveFeed feed,
+      Supplier<Map<String, Object>> pipelineStatus) {
+    return new Builder(settings, store, analytics, topics, feed, pipelineStatus);
+  }
+
+  /** Collects the features to serve, then starts. */
+  public static final class Builder {
+    private final Settings settings;
+    private final Store store;
+    private final Analytics analytics;
+    private final Topics topics;
+    private final LiveFeed feed;
+    private final Supplier<Map<String, Object>> pipelineStatus;
+    private final List<WebFeature> features = new java.util.ArrayList<>();
+
+    private Builder(
+        Settings settings,
+        Store store,
+        Analytics analytics,
+        Topics topics,
+        LiveFeed feed,
+        Supplier<Map<String, Object>> pipelineStatus) {
+      this.settings = settings;
+      this.store = store;
+      this.analytics = analytics;
+      this.topics = topics;
+      this.feed = feed;
+      this.pipelineStatus = pipelineStatus;
     }
-    return server;
+
+    /** Adds a feature's routes. */
+    public Builder feature(WebFeature feature) {
+      features.add(feature);
+      return this;
+    }
+
+    /**
+     * Starts serving.
+     *
+     * @throws IllegalStateException when the port is taken, with a message saying so
+     */
+    public WebServer start() {
+      WebServer server =
+          new WebServer(
+              store,
+              analytics,
+              topics,
+              feed,
+              pipelineStatus,
+              new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+              List.copyOf(features));
+      try {
+        server.app.start(settings.host(), settings.port());
+      } catch (JavalinBindException e) {
+        throw new IllegalStateException(
+            "port " + settings.port() + " on " + settings.host() + " is already in use", e);
+      }
+      return server;
+    }
   }
 
   public int port() {
@@ -143,23 +203,29 @@ public final class WebServer implements AutoCloseable {
     return registry;
   }
 
-  private void routes() {
+  private void routes(List<WebFeature> features) {
     app.before(WebServer::securityHeaders);
-    topicsApi.register(app);
-    app.get("/", pages::stream);
-    app.get("/dashboard", pages::dashboard);
-    app.get("/api/docs", WebServer::openApi);
-    api.register(app);
-    app.get("/api/v1/mentions", this::mentions);
-    app.get("/api/v1/topics", this::topics);
-    app.sse("/api/v1/mentions/stream", feed::add);
-    app.get("/health", this::health);
-    app.get("/health/live", ctx -> ctx.json(Map.of("status", "UP")));
-    app.get(
+    topicsApi.register(routes);
+    routes.get("/", Permission.VIEW, pages::stream);
+    routes.get("/dashboard", Permission.VIEW, pages::dashboard);
+    routes.publicGet("/api/docs", WebServer::openApi);
+    api.register(routes);
+    routes.get("/api/v1/mentions", Permission.VIEW, this::mentions);
+    routes.get("/api/v1/topics", Permission.VIEW, this::topics);
+    routes.sse("/api/v1/mentions/stream", Permission.VIEW, feed::add);
+    routes.publicGet("/health", this::health);
+    routes.publicGet("/health/live", ctx -> ctx.json(Map.of("status", "UP")));
+    routes.publicGet(
         "/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(registry.scrape()));
+    features.forEach(f -> f.register(routes));
     app.exception(
         IllegalArgumentException.class,
         (e, ctx) -> ctx.status(HttpStatus.BAD_REQUEST).json(Map.of("error", e.getMessage())));
+  }
+
+  /** Every declared route with the access it needs. */
+  public Map<String, Routes.Access> declaredRoutes() {
+    return routes.declared();
   }
 
   /** The paths of the routes registered (any method), in order; the OpenAPI must cover the API. */

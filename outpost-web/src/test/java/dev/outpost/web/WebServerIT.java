@@ -168,6 +168,21 @@ class WebServerIT {
     assertThat(routes).containsAll(documented);
   }
 
+  @Test
+  void everyRouteDeclaresWhoMayUseIt() {
+    Set<String> declaredPaths = new HashSet<>();
+    server
+        .declaredRoutes()
+        .keySet()
+        .forEach(k -> declaredPaths.add(k.substring(k.indexOf(' ') + 1)));
+    assertThat(declaredPaths).containsAll(server.routePaths());
+    assertThat(server.declaredRoutes())
+        .containsEntry(
+            "POST /api/v1/topics", new Routes.Needs(dev.outpost.core.Permission.EDIT_QUERIES))
+        .containsEntry("GET /health", new Routes.Public())
+        .containsEntry("GET /api/v1/mentions", new Routes.Needs(dev.outpost.core.Permission.VIEW));
+  }
+
   private static Post post(String id, String handle, String text) {
     return new Post(
         "x",

@@ -1,0 +1,19 @@
+package dev.outpost.app;
+
+import dev.outpost.web.WebFeature;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Wires each feature (inbox, broadcasts, alerts, accounts...) to the running parts and returns its
+ * pages and API. One small block per feature; a feature that runs in the background adds itself to
+ * {@link Services#closeables()}.
+ */
+final class Features {
+  private Features() {}
+
+  static List<WebFeature> wire(Services services) {
+    List<WebFeature> features = new ArrayList<>();
+    return features;
+  }
+}

@@ -1,0 +1,35 @@
+package dev.outpost.app;
+
+import dev.outpost.app.config.OutpostConfig;
+import dev.outpost.care.outbox.OutboxDispatcher;
+import dev.outpost.connectors.Connection;
+import dev.outpost.core.MentionListener;
+import dev.outpost.core.audit.AuditLog;
+import dev.outpost.core.outbox.Outbox;
+import dev.outpost.store.Database;
+import dev.outpost.store.PostgresStore;
+import dev.outpost.web.LiveFeed;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * The running parts every feature may use, handed to {@link Features#wire} once the database and
+ * connectors are open.
+ *
+ * @param connections the connectors' open connections (listening and acting)
+ * @param listeners add a listener here to be told of mentions once they are stored
+ * @param closeables add what a feature starts here; it is closed in reverse order at shutdown
+ */
+record Services(
+    OutpostConfig config,
+    Clock clock,
+    Database database,
+    PostgresStore store,
+    List<Connection> connections,
+    AuditLog audit,
+    Outbox outbox,
+    OutboxDispatcher dispatcher,
+    LiveFeed feed,
+    LiveDetection detection,
+    List<MentionListener> listeners,
+    List<AutoCloseable> closeables) {}
