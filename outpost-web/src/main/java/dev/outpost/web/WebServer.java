@@ -68,7 +68,8 @@ public final class WebServer implements AutoCloseable {
       LiveFeed feed,
       Supplier<Map<String, Object>> pipelineStatus,
       PrometheusMeterRegistry registry,
-      List<WebFeature> features) {
+      List<WebFeature> features,
+      Authenticator authenticator) {
     this.topicsApi = new TopicsApi(topics);
     this.store = store;
     this.feed = feed;
@@ -103,7 +104,7 @@ public final class WebServer implements AutoCloseable {
                   });
             });
     this.routes = new Routes(app, templates);
-    routes(features);
+    routes(features, authenticator);
   }
 
   /**
@@ -147,6 +148,7 @@ public final class WebServer implements AutoCloseable {
     private final LiveFeed feed;
     private final Supplier<Map<String, Object>> pipelineStatus;
     private final List<WebFeature> features = new java.util.ArrayList<>();
+    private Authenticator authenticator = Authenticator.LOCAL_ONLY;
 
     private Builder(
         Settings settings,
@@ -161,6 +163,12 @@ public final class WebServer implements AutoCloseable {
       this.topics = topics;
       this.feed = feed;
       this.pipelineStatus = pipelineStatus;
+    }
+
+    /** Who requests come from; {@link Authenticator#LOCAL_ONLY} unless set. */
+    public Builder authenticator(Authenticator authenticator) {
+      this.authenticator = java.util.Objects.requireNonNull(authenticator, "authenticator");
+      return this;
     }
 
     /** Adds a feature's routes. */
@@ -183,7 +191,8 @@ public final class WebServer implements AutoCloseable {
               feed,
               pipelineStatus,
               new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-              List.copyOf(features));
+              List.copyOf(features),
+              authenticator);
       try {
         server.app.start(settings.host(), settings.port());
       } catch (JavalinBindException e) {
@@ -203,8 +212,9 @@ public final class WebServer implements AutoCloseable {
     return registry;
   }
 
-  private void routes(List<WebFeature> features) {
+  private void routes(List<WebFeature> features, Authenticator authenticator) {
     app.before(WebServer::securityHeaders);
+    app.beforeMatched(ctx -> checkAccess(ctx, authenticator));
     topicsApi.register(routes);
     routes.get("/", Permission.VIEW, pages::stream);
     routes.get("/dashboard", Permission.VIEW, pages::dashboard);
@@ -221,6 +231,38 @@ public final class WebServer implements AutoCloseable {
     app.exception(
         IllegalArgumentException.class,
         (e, ctx) -> ctx.status(HttpStatus.BAD_REQUEST).json(Map.of("error", e.getMessage())));
+  }
+
+  /**
+   * The one place access is decided: a public route passes; any other needs a principal (401
+   * otherwise) holding the route's permission (403 otherwise).
+   */
+  private static void checkAccess(Context ctx, Authenticator authenticator) {
+    if (ctx.routeRoles().isEmpty() && ctx.path().startsWith("/static/")) {
+      return; // the bundled scripts, styles and images are public
+    }
+    Routes.Access access =
+        ctx.routeRoles().stream()
+            .filter(Routes.Access.class::isInstance)
+            .map(Routes.Access.class::cast)
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "route " + ctx.endpointHandlerPath() + " declares no access"));
+    Optional<Principal> who = authenticator.authenticate(ctx);
+    who.ifPresent(p -> ctx.attribute(Principal.ATTRIBUTE, p));
+    if (access instanceof Routes.Needs(Permission needed)) {
+      if (who.isEmpty()) {
+        throw new io.javalin.http.UnauthorizedResponse("sign in first");
+      }
+      if (!who.get().may(needed)) {
+        throw new io.javalin.http.ForbiddenResponse(
+            "your role may not do this (needs "
+                + needed.name().toLowerCase(java.util.Locale.ROOT)
+                + ")");
+      }
+    }
   }
 
   /** Every declared route with the access it needs. */

@@ -169,6 +169,60 @@ class WebServerIT {
   }
 
   @Test
+  void accessIsDecidedInOnePlaceFromTheRoutesPermission() throws Exception {
+    // a test authenticator: "X-Test-User: name:PERM,PERM"
+    Authenticator header =
+        ctx ->
+            Optional.ofNullable(ctx.header("X-Test-User"))
+                .map(
+                    v -> {
+                      String[] parts = v.split(":", 2);
+                      Set<dev.outpost.core.Permission> perms = new HashSet<>();
+                      for (String p : parts[1].split(",")) {
+                        perms.add(dev.outpost.core.Permission.valueOf(p));
+                      }
+                      return new Principal(parts[0], perms);
+                    });
+    WebFeature whoami =
+        r ->
+            r.get(
+                "/api/v1/whoami",
+                dev.outpost.core.Permission.REPLY,
+                ctx -> ctx.result(Principal.of(ctx).name()));
+    try (WebServer guarded =
+        WebServer.builder(
+                new WebServer.Settings("127.0.0.1", 0),
+                new FakeStore(),
+                analytics,
+                new RefusingTopics(),
+                LiveFeed.create(),
+                Map::of)
+            .authenticator(header)
+            .feature(whoami)
+            .start()) {
+      java.util.function.BiFunction<String, String, Integer> status =
+          (path, user) -> {
+            HttpRequest.Builder b =
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + guarded.port() + path));
+            if (user != null) {
+              b.header("X-Test-User", user);
+            }
+            try {
+              return http.send(b.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+            } catch (Exception e) {
+              throw new IllegalStateException(e);
+            }
+          };
+      assertThat(status.apply("/api/v1/whoami", null)).isEqualTo(401);
+      assertThat(status.apply("/api/v1/whoami", "bo:VIEW")).isEqualTo(403);
+      assertThat(status.apply("/api/v1/whoami", "ana:VIEW,REPLY")).isEqualTo(200);
+      assertThat(status.apply("/api/v1/mentions", "bo:REPLY")).isEqualTo(403);
+      assertThat(status.apply("/health/live", null)).isEqualTo(200);
+      assertThat(status.apply("/api/v1/no-such-route", null)).isEqualTo(404);
+    }
+  }
+
+  @Test
   void everyRouteDeclaresWhoMayUseIt() {
     Set<String> declaredPaths = new HashSet<>();
     server

@@ -1,0 +1,42 @@
+package dev.outpost.web;
+
+import dev.outpost.core.Permission;
+import io.javalin.http.Context;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Who is making a request and what they may do: a person signed in, or an API token ({@code
+ * token:NAME}). Handlers read it with {@link #of(Context)}; it is what the audit log records as the
+ * actor.
+ */
+public record Principal(String name, Set<Permission> permissions) {
+  static final String ATTRIBUTE = "outpost.principal";
+
+  public Principal {
+    Objects.requireNonNull(name, "name");
+    permissions = Set.copyOf(permissions);
+  }
+
+  public boolean may(Permission p) {
+    return permissions.contains(p);
+  }
+
+  /**
+   * The principal of a request to a route that needs a permission (the access check put it there).
+   *
+   * @throws IllegalStateException on a public route where nobody signed in
+   */
+  public static Principal of(Context ctx) {
+    Principal p = ctx.attribute(ATTRIBUTE);
+    if (p == null) {
+      throw new IllegalStateException("no principal on " + ctx.path() + ": a public route");
+    }
+    return p;
+  }
+
+  /** The principal when someone is signed in, on any route. */
+  public static java.util.Optional<Principal> find(Context ctx) {
+    return java.util.Optional.ofNullable(ctx.attribute(ATTRIBUTE));
+  }
+}
