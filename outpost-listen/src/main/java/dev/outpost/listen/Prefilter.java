@@ -1,7 +1,6 @@
 package dev.outpost.listen;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,8 +14,17 @@ import java.util.stream.IntStream;
  * query, so no query that matches is left out. Safe for concurrent reads while queries change.
  */
 final class Prefilter {
-  private final Map<String, Set<Compiled>> exact = new ConcurrentHashMap<>();
-  private final Map<String, Set<Compiled>> prefixes = new ConcurrentHashMap<>();
+  private static final Compiled[] NONE = new Compiled[0];
+
+  /** Posting lists: copied on change, so readers iterate a plain array without locks. */
+  private final Map<String, Compiled[]> exact = new ConcurrentHashMap<>();
+
+  private final Map<String, Compiled[]> prefixes = new ConcurrentHashMap<>();
+
+  /** Per matching thread, which compiled queries were already seen for the current post. */
+  private static final ThreadLocal<java.util.BitSet> SEEN =
+      ThreadLocal.withInitial(java.util.BitSet::new);
+
   private final Set<Compiled> unanchored = ConcurrentHashMap.newKeySet();
 
   /** Per field, whether prefix anchors of each length (index) were ever added. */
@@ -31,14 +39,8 @@ final class Prefilter {
       return;
     }
     for (Anchors.Anchor a : c.anchors()) {
-      Map<String, Set<Compiled>> map = a.prefix() ? prefixes : exact;
-      map.compute(
-          key(a.field(), a.value()),
-          (k, set) -> {
-            Set<Compiled> s = set == null ? ConcurrentHashMap.newKeySet() : set;
-            s.add(c);
-            return s;
-          });
+      Map<String, Compiled[]> map = a.prefix() ? prefixes : exact;
+      map.compute(key(a.field(), a.value()), (k, list) -> with(list, c));
       if (a.prefix()) {
         addLength(a.field(), a.value().length());
       }
@@ -51,62 +53,83 @@ final class Prefilter {
       return;
     }
     for (Anchors.Anchor a : c.anchors()) {
-      Map<String, Set<Compiled>> map = a.prefix() ? prefixes : exact;
-      map.computeIfPresent(
-          key(a.field(), a.value()),
-          (k, set) -> {
-            set.remove(c);
-            return set.isEmpty() ? null : set;
-          });
+      Map<String, Compiled[]> map = a.prefix() ? prefixes : exact;
+      map.computeIfPresent(key(a.field(), a.value()), (k, list) -> without(list, c));
     }
+  }
+
+  private static Compiled[] with(Compiled[] list, Compiled c) {
+    Compiled[] old = list == null ? NONE : list;
+    for (Compiled x : old) {
+      if (x == c) {
+        return old;
+      }
+    }
+    Compiled[] copy = java.util.Arrays.copyOf(old, old.length + 1);
+    copy[old.length] = c;
+    return copy;
+  }
+
+  private static Compiled[] without(Compiled[] list, Compiled c) {
+    Compiled[] copy = java.util.Arrays.stream(list).filter(x -> x != c).toArray(Compiled[]::new);
+    return copy.length == 0 ? null : copy;
   }
 
   /** The queries that can match this post. */
   List<Compiled> candidates(PostView post) {
     int[][] lens = lengths;
-    Set<Compiled> found = new HashSet<>();
-    for (String key : post.keys) {
-      addAll(found, exact.get(key));
-      int[] fieldLens = lens[key.charAt(0) - 'A'];
-      for (int len : fieldLens) {
-        if (key.length() > len) {
-          addAll(found, prefixes.get(key.substring(0, len + 1)));
+    List<Compiled> out = new ArrayList<>(unanchored);
+    java.util.BitSet seen = SEEN.get();
+    try {
+      for (String key : post.keys) {
+        check(post, exact.get(key), seen, out);
+        int[] fieldLens = lens[key.charAt(0) - 'A'];
+        for (int len : fieldLens) {
+          if (key.length() > len) {
+            check(post, prefixes.get(key.substring(0, len + 1)), seen, out);
+          }
         }
       }
-    }
-    List<Compiled> out = new ArrayList<>(unanchored);
-    for (Compiled c : found) {
-      if (satisfies(post, c.clauses)) {
-        out.add(c);
-      }
+    } finally {
+      seen.clear();
     }
     return out;
   }
 
+  /** Adds each query not seen yet whose other required clauses the post meets. */
+  private static void check(
+      PostView post, Compiled[] list, java.util.BitSet seen, List<Compiled> out) {
+    if (list == null) {
+      return;
+    }
+    for (Compiled c : list) {
+      if (!seen.get(c.serial)) {
+        seen.set(c.serial);
+        if (satisfies(post, c)) {
+          out.add(c);
+        }
+      }
+    }
+  }
+
   /** Whether the post meets every clause after the first (the first found the query). */
-  private static boolean satisfies(PostView post, List<List<Anchors.Anchor>> clauses) {
-    for (int i = 1; i < clauses.size(); i++) {
-      if (!holds(post, clauses.get(i))) {
+  private static boolean satisfies(PostView post, Compiled c) {
+    String[][] keys = c.requiredKeys;
+    for (int i = 0; i < keys.length; i++) {
+      if (!holds(post, keys[i], c.requiredPrefix[i])) {
         return false;
       }
     }
     return true;
   }
 
-  private static boolean holds(PostView post, List<Anchors.Anchor> clause) {
-    for (Anchors.Anchor a : clause) {
-      String key = key(a.field(), a.value());
-      if (a.prefix() ? post.prefixKeys().contains(key) : post.keys.contains(key)) {
+  private static boolean holds(PostView post, String[] keys, boolean[] prefix) {
+    for (int j = 0; j < keys.length; j++) {
+      if (prefix[j] ? post.prefixKeys().contains(keys[j]) : post.keys.contains(keys[j])) {
         return true;
       }
     }
     return false;
-  }
-
-  private static void addAll(Set<Compiled> out, Set<Compiled> found) {
-    if (found != null) {
-      out.addAll(found);
-    }
   }
 
   private synchronized void addLength(Field field, int length) {
