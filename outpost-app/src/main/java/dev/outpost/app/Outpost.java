@@ -19,6 +19,7 @@ import dev.outpost.store.PostgresAnalytics;
 import dev.outpost.store.PostgresAuditLog;
 import dev.outpost.store.PostgresOutbox;
 import dev.outpost.store.PostgresStore;
+import dev.outpost.store.Rollups;
 import dev.outpost.web.LiveFeed;
 import dev.outpost.web.WebFeature;
 import dev.outpost.web.WebServer;
@@ -29,6 +30,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -102,6 +104,8 @@ public final class Outpost implements AutoCloseable {
               clock,
               OutboxDispatcher.Settings.defaults());
       started.add(dispatcher);
+      started.add(
+          new RollupRefresher(new Rollups(database.dataSource(), clock), Duration.ofSeconds(2)));
       List<MentionListener> listeners = new CopyOnWriteArrayList<>();
       Services services =
           new Services(
