@@ -213,6 +213,11 @@ public final class Outpost implements AutoCloseable {
     return pipeline;
   }
 
+  /** The paths of every route served, features included (the API documentation must match). */
+  List<String> routePaths() {
+    return web.routePaths();
+  }
+
   /** The database, for fault-injection tests. */
   Database database() {
     return database;

@@ -120,8 +120,10 @@ class BrowserIT {
     return "http://127.0.0.1:" + outpost.port() + path;
   }
 
-  private static WebDriverWait await() {
-    return new WebDriverWait(driver, Duration.ofSeconds(20));
+  private static org.openqa.selenium.support.ui.FluentWait<org.openqa.selenium.WebDriver> await() {
+    // a page being replaced by the next one leaves stale elements behind: look again
+    return new WebDriverWait(driver, Duration.ofSeconds(20))
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class);
   }
 
   private static void screenshot(String name) throws Exception {
@@ -257,6 +259,7 @@ class BrowserIT {
     // Filtering by a topic from the form keeps only that topic.
     driver.findElement(By.cssSelector("input[name=topic][value=united]")).click();
     driver.findElement(By.cssSelector("form.filters button[type=submit]")).click();
+    await().until(ExpectedConditions.urlContains("topic=united"));
     await().until(ExpectedConditions.attributeToBe(By.id("dashboard"), "data-rendered", "true"));
     assertThat(driver.findElements(By.cssSelector("#sov-table tbody tr"))).hasSize(1);
     assertThat(driver.findElement(By.id("dashboard-total")).getText())

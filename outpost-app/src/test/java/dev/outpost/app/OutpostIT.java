@@ -3,6 +3,9 @@ package dev.outpost.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.outpost.app.config.OutpostConfig;
 import dev.outpost.app.replay.ReplayFormat;
 import dev.outpost.app.replay.ReplaySource;
@@ -115,6 +118,18 @@ class OutpostIT {
           .contains(
               dev.outpost.core.Enrichment.Sentiment.NEGATIVE,
               dev.outpost.core.Enrichment.Sentiment.POSITIVE);
+
+      JsonNode apiDoc =
+          new ObjectMapper(new YAMLFactory()).readTree(get(outpost, "/api/docs").body());
+      Set<String> documented = new java.util.TreeSet<>();
+      apiDoc.path("paths").fieldNames().forEachRemaining(documented::add);
+      Set<String> served =
+          outpost.routePaths().stream()
+              .filter(p -> p.startsWith("/api/v1/"))
+              .collect(Collectors.toCollection(java.util.TreeSet::new));
+      assertThat(served)
+          .as("every API route of the whole application, features included, is documented")
+          .isEqualTo(documented);
 
       HttpResponse<String> health = get(outpost, "/health");
       assertThat(health.statusCode()).isEqualTo(200);

@@ -271,7 +271,7 @@ public final class WebServer implements AutoCloseable {
   }
 
   /** The paths of the routes registered (any method), in order; the OpenAPI must cover the API. */
-  List<String> routePaths() {
+  public List<String> routePaths() {
     return List.copyOf(routePaths);
   }
 

@@ -164,8 +164,9 @@ class WebServerIT {
     List<String> routes =
         server.routePaths().stream().filter(p -> p.startsWith("/api/v1/")).toList();
     assertThat(routes).hasSizeGreaterThanOrEqualTo(10);
+    // features (inbox, broadcasts...) add documented routes of their own: OutpostIT checks that
+    // the whole application serves exactly what the document describes
     assertThat(documented).containsAll(routes);
-    assertThat(routes).containsAll(documented);
   }
 
   @Test

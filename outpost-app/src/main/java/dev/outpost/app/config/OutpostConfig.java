@@ -16,15 +16,42 @@ import java.util.Optional;
  * @param database an external PostgreSQL by URL, or the embedded one under a data directory
  * @param topics the saved queries to listen for
  * @param sources where posts come from
+ * @param security sign-in, sessions, tokens and secrets
+ * @param care the care inbox
+ * @param broadcast broadcasts and the status page
+ * @param alerts alert rules and channels
+ * @param impersonation impersonation review
+ * @param enrich enrichment models
  */
 public record OutpostConfig(
-    Server server, Database database, List<TopicEntry> topics, List<SourceEntry> sources) {
+    Server server,
+    Database database,
+    List<TopicEntry> topics,
+    List<SourceEntry> sources,
+    SecurityConfig security,
+    CareConfig care,
+    BroadcastConfig broadcast,
+    AlertsConfig alerts,
+    ImpersonationConfig impersonation,
+    EnrichConfig enrich) {
 
   public OutpostConfig {
     server = server == null ? new Server(null, null) : server;
     database = database == null ? new Database(null, null, null, null) : database;
     topics = topics == null ? List.of() : List.copyOf(topics);
     sources = sources == null ? List.of() : List.copyOf(sources);
+    security = security == null ? SecurityConfig.defaults() : security;
+    care = care == null ? CareConfig.defaults() : care;
+    broadcast = broadcast == null ? BroadcastConfig.defaults() : broadcast;
+    alerts = alerts == null ? AlertsConfig.defaults() : alerts;
+    impersonation = impersonation == null ? ImpersonationConfig.defaults() : impersonation;
+    enrich = enrich == null ? EnrichConfig.defaults() : enrich;
+  }
+
+  /** The listening part alone; every other section takes its defaults. */
+  public OutpostConfig(
+      Server server, Database database, List<TopicEntry> topics, List<SourceEntry> sources) {
+    this(server, database, topics, sources, null, null, null, null, null, null);
   }
 
   /** The web server's address; defaults to 127.0.0.1:8080. */

@@ -37,6 +37,17 @@ class HostileConfigTest {
   }
 
   @Test
+  void featureSectionsMayBeLeftOutOrEmptyButNotMisspelt() {
+    OutpostConfig none = loader.parse("outpost.yaml", "server: {port: 8081}\n");
+    assertThat(none.care()).isEqualTo(CareConfig.defaults());
+    assertThat(none.security()).isEqualTo(SecurityConfig.defaults());
+    OutpostConfig empty =
+        loader.parse("outpost.yaml", "care: {}\nbroadcast: {}\nalerts: {}\nenrich: {}\n");
+    assertThat(empty.alerts()).isEqualTo(AlertsConfig.defaults());
+    rejects("cares: {}\n", "unknown setting 'cares'");
+  }
+
+  @Test
   void hostileButValidValuesAreKeptAsText() {
     OutpostConfig c =
         loader.parse(
