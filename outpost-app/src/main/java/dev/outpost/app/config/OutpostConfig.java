@@ -22,6 +22,7 @@ import java.util.Optional;
  * @param alerts alert rules and channels
  * @param impersonation impersonation review
  * @param enrich enrichment models
+ * @param cluster cluster mode on Kafka, or single node
  */
 public record OutpostConfig(
     Server server,
@@ -33,7 +34,8 @@ public record OutpostConfig(
     BroadcastConfig broadcast,
     AlertsConfig alerts,
     ImpersonationConfig impersonation,
-    EnrichConfig enrich) {
+    EnrichConfig enrich,
+    ClusterConfig cluster) {
 
   public OutpostConfig {
     server = server == null ? new Server(null, null) : server;
@@ -46,12 +48,13 @@ public record OutpostConfig(
     alerts = alerts == null ? AlertsConfig.defaults() : alerts;
     impersonation = impersonation == null ? ImpersonationConfig.defaults() : impersonation;
     enrich = enrich == null ? EnrichConfig.defaults() : enrich;
+    cluster = cluster == null ? ClusterConfig.defaults() : cluster;
   }
 
   /** The listening part alone; every other section takes its defaults. */
   public OutpostConfig(
       Server server, Database database, List<TopicEntry> topics, List<SourceEntry> sources) {
-    this(server, database, topics, sources, null, null, null, null, null, null);
+    this(server, database, topics, sources, null, null, null, null, null, null, null);
   }
 
   /** The web server's address; defaults to 127.0.0.1:8080. */
