@@ -1,8 +1,12 @@
 package dev.outpost.app;
 
+import dev.outpost.app.alerts.AlertNotifications;
+import dev.outpost.store.PostgresAlerts;
 import dev.outpost.web.WebFeature;
+import dev.outpost.web.alerts.AlertsFeature;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Wires each feature (inbox, broadcasts, alerts, accounts...) to the running parts and returns its
@@ -14,6 +18,25 @@ final class Features {
 
   static List<WebFeature> wire(Services services) {
     List<WebFeature> features = new ArrayList<>();
+
+    // Alerts and incidents (issue 7): threads kept in PostgreSQL, notifications through the outbox.
+    PostgresAlerts alerts = new PostgresAlerts(services.database().dataSource());
+    AlertNotifications notifications =
+        AlertNotifications.create(
+                services.config().alerts(),
+                alerts,
+                services.outbox(),
+                services.dispatcher(),
+                services.clock(),
+                services.detection()::incident)
+            .startEscalations();
+    services.closeables().add(notifications);
+    services
+        .detection()
+        .addListener(
+            notifications, Optional.of(() -> alerts.activeCount(services.clock().instant())));
+    features.add(new AlertsFeature(alerts, services.audit(), services.clock()));
+
     return features;
   }
 }

@@ -1,0 +1,37 @@
+// Alert actions on the alerts page: acknowledge, snooze and resolve are JSON POSTs to the API
+// (no inline scripts; the CSRF token is sent when the page carries one).
+(function () {
+  "use strict";
+  var status = document.getElementById("alert-status");
+  function csrf() {
+    var m = document.querySelector('meta[name="csrf-token"]');
+    return m ? m.getAttribute("content") : null;
+  }
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest("button[data-action]");
+    if (!button) return;
+    var action = button.dataset.action;
+    var headers = { "Content-Type": "application/json" };
+    var token = csrf();
+    if (token) headers["X-CSRF-Token"] = token;
+    button.disabled = true;
+    fetch("/api/v1/alerts/" + encodeURIComponent(button.dataset.thread) + "/" + action, {
+      method: "POST",
+      headers: headers,
+      credentials: "same-origin",
+      body: action === "snooze" ? JSON.stringify({ minutes: 60 }) : "{}"
+    }).then(function (response) {
+      if (!response.ok) throw new Error("HTTP " + response.status);
+      return response.json();
+    }).then(function (thread) {
+      var row = button.closest("tr");
+      var cell = row ? row.querySelector(".status") : null;
+      if (cell) cell.textContent = thread.status + (thread.acknowledgedBy ? " by " + thread.acknowledgedBy.name : "");
+      if (status) status.textContent = action + "d";
+      button.disabled = false;
+    }).catch(function (error) {
+      if (status) status.textContent = action + " failed: " + error.message;
+      button.disabled = false;
+    });
+  });
+})();
