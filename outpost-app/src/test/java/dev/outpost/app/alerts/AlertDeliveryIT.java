@@ -39,6 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Slack servers: each message once per channel, also when the detector replays the same stream
  * after a restart; updates throttled; unacknowledged threads escalated once.
  */
+@SuppressForbidden
 class AlertDeliveryIT {
   private static final Instant STREAM = Instant.parse("2015-02-22T20:06:00Z");
   private static final String SECRET = "0123456789abcdef-secret";
