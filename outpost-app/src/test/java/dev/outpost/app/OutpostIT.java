@@ -139,6 +139,18 @@ class OutpostIT {
           .containsPattern("\"activeAlerts\":[1-9]")
           .as("the detectors ran on the posts' own time, not the wall clock")
           .contains("\"streamTime\":\"2015-02-24T");
+      int activeAlerts =
+          new ObjectMapper()
+              .readTree(health.body())
+              .path("pipeline")
+              .path("detection")
+              .path("activeAlerts")
+              .asInt();
+      System.out.println("activeAlerts after the airline replay: " + activeAlerts);
+      assertThat(activeAlerts)
+          .as("threads its detector closed, and repeats of one thread, need no attention")
+          .isBetween(1, 60);
+      assertThat(get(outpost, "/alerts").body()).contains("data-thread=");
       assertThat(get(outpost, "/metrics").body())
           .contains("outpost_pipeline_received_posts_total 14640")
           .contains("jvm_memory_used_bytes");

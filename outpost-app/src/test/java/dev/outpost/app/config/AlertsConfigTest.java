@@ -3,6 +3,7 @@ package dev.outpost.app.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.Map;
@@ -64,6 +65,22 @@ class AlertsConfigTest {
     assertThat(catchAll.coversKind("viral_post")).isTrue();
     assertThat(catchAll.coversSubject("anything")).isTrue();
     assertThat(catchAll.escalateAfterDuration()).isEmpty();
+  }
+
+  @Test
+  void theExampleFileIsValid() {
+    Map<String, String> env =
+        Map.of(
+            "NAME", "the comment on line 2 is expanded too",
+            "OUTPOST_DB_PASSWORD", "pw",
+            "MASTODON_TOKEN", "t",
+            "SLACK_WEBHOOK_URL", "https://hooks.slack.com/services/T/B/X",
+            "OUTPOST_WEBHOOK_SECRET", "0123456789abcdef0123",
+            "SMTP_PASSWORD", "pw");
+    AlertsConfig a =
+        new ConfigLoader(env::get).load(Path.of("..", "outpost.example.yaml")).alerts();
+    assertThat(a.rules()).extracting(AlertsConfig.Rule::name).containsExactly("crisis", "viral");
+    assertThat(a.channels()).hasSize(3);
   }
 
   @Test
