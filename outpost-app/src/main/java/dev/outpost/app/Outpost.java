@@ -45,6 +45,9 @@ import org.slf4j.LoggerFactory;
 public final class Outpost implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Outpost.class);
 
+  /** How many of the last posts heard a query being written is tried on. */
+  private static final int RECENT_POSTS = 5_000;
+
   private final Database database;
   private final List<AutoCloseable> started;
   private final PostgresStore store;
@@ -122,9 +125,13 @@ public final class Outpost implements AutoCloseable {
               listeners,
               started);
       List<WebFeature> features = Features.wire(services);
+      RecentPosts recent = new RecentPosts(RECENT_POSTS);
       Pipeline pipeline =
           new Pipeline(
-              engine,
+              post -> {
+                recent.add(post);
+                return engine.match(post);
+              },
               Optional.of(enricher::enrich),
               store,
               mentions -> {
@@ -140,7 +147,7 @@ public final class Outpost implements AutoCloseable {
               new WebServer.Settings(config.server().host(), config.server().port()),
               store,
               new PostgresAnalytics(database.dataSource()),
-              new LiveTopics(store, engine),
+              new LiveTopics(store, engine, recent),
               feed,
               () -> HealthStatus.of(pipeline, detection, connections, dispatcher));
       features.forEach(webBuilder::feature);

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -264,6 +265,63 @@ class BrowserIT {
     assertThat(driver.findElements(By.cssSelector("#sov-table tbody tr"))).hasSize(1);
     assertThat(driver.findElement(By.id("dashboard-total")).getText())
         .isEqualTo(String.valueOf(counts.get("united")));
+  }
+
+  @Test
+  void aTopicWrittenInTheQueryEditorIsCheckedTriedSavedAndMatchesLivePosts() throws Exception {
+    driver.manage().window().setSize(new Dimension(1280, 1000));
+    driver.get(url("/topics"));
+    WebElement query = driver.findElement(By.id("t-query"));
+    assertThat(driver.findElement(By.cssSelector("label[for=t-query]")).getText())
+        .isEqualTo("Query");
+
+    query.sendKeys("(lost OR");
+    await().until(ExpectedConditions.attributeToBe(By.id("t-query"), "aria-invalid", "true"));
+    assertThat(driver.findElement(By.id("query-status")).getText()).startsWith("error at column");
+    assertThat(driver.findElements(By.cssSelector("#preview li"))).isEmpty();
+
+    query.sendKeys(" luggage) bag");
+    await()
+        .until(
+            ExpectedConditions.textMatches(By.id("query-status"), Pattern.compile("^Valid: .*")));
+    List<WebElement> tried = driver.findElements(By.cssSelector("#preview li p.text"));
+    assertThat(tried).as("the demo's recent posts mention lost bags").isNotEmpty();
+    for (WebElement text : tried) {
+      assertThat(text.getText().toLowerCase(java.util.Locale.ROOT)).contains("bag");
+    }
+    screenshot("topics.png");
+    assertThat(driver.findElement(By.id("preview-count")).getText())
+        .matches("\\(\\d+ of the last \\d+ posts\\)");
+
+    query.clear();
+    query.sendKeys("zetajet OR #zetajet");
+    driver.findElement(By.id("t-id")).sendKeys("zetajet");
+    driver.findElement(By.id("t-name")).sendKeys("ZetaJet");
+    new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("t-kind")))
+        .selectByValue("competitor");
+    driver.findElement(By.id("t-save")).click();
+    await()
+        .until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#topics-table tr[data-topic=zetajet]")));
+    assertNoPolicyViolations();
+
+    driver.get(url("/"));
+    await().until(ExpectedConditions.textToBe(By.id("live-status"), "live"));
+    Path csv = dataDir.resolve("zetajet.csv");
+    Files.writeString(
+        csv,
+        "id,network,author,created_at,text\n"
+            + "z1,mastodon,quinn,2015-02-24T12:30:00Z,#ZetaJet lost my bag again\n");
+    outpost
+        .pipeline()
+        .start(ReplaySource.ofFile("zetajet", csv, ReplayFormat.OUTPOST, 0, Duration.ZERO));
+    await()
+        .until(
+            d ->
+                d.findElements(By.cssSelector("#mentions li.mention")).stream()
+                    .anyMatch(li -> li.getText().contains("#ZetaJet lost my bag again")));
+    assertNoAlert();
   }
 
   @Test

@@ -114,6 +114,21 @@ final class Pages {
     render(ctx, "dashboard.jte", page);
   }
 
+  void topics(Context ctx) {
+    Map<String, Long> counts = store.mentionCounts();
+    List<TopicsPage.Row> rows =
+        store.topics().stream()
+            .sorted(
+                java.util.Comparator.comparing((Topic t) -> t.kind().ordinal())
+                    .thenComparing(Topic::name, String.CASE_INSENSITIVE_ORDER))
+            .map(t -> TopicsPage.Row.of(t, counts.getOrDefault(t.id(), 0L)))
+            .toList();
+    render(
+        ctx,
+        "topics.jte",
+        new TopicsPage(rows, Principal.of(ctx).may(dev.outpost.core.Permission.EDIT_QUERIES)));
+  }
+
   private void render(Context ctx, String template, Object page) {
     StringOutput out = new StringOutput();
     templates.render(template, page, out);

@@ -218,6 +218,7 @@ public final class WebServer implements AutoCloseable {
     topicsApi.register(routes);
     routes.get("/", Permission.VIEW, pages::stream);
     routes.get("/dashboard", Permission.VIEW, pages::dashboard);
+    routes.get("/topics", Permission.VIEW, pages::topics);
     routes.publicGet("/api/docs", WebServer::openApi);
     api.register(routes);
     routes.get("/api/v1/mentions", Permission.VIEW, this::mentions);
