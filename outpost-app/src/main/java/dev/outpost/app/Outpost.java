@@ -17,6 +17,7 @@ import dev.outpost.listen.QueryException;
 import dev.outpost.store.Database;
 import dev.outpost.store.PostgresAnalytics;
 import dev.outpost.store.PostgresAuditLog;
+import dev.outpost.store.PostgresMentionTags;
 import dev.outpost.store.PostgresOutbox;
 import dev.outpost.store.PostgresStore;
 import dev.outpost.store.Rollups;
@@ -150,6 +151,7 @@ public final class Outpost implements AutoCloseable {
               new LiveTopics(store, engine, recent),
               feed,
               () -> HealthStatus.of(pipeline, detection, connections, dispatcher));
+      webBuilder.mentionTags(new PostgresMentionTags(database.dataSource(), clock));
       features.forEach(webBuilder::feature);
       WebServer web = webBuilder.start();
       started.add(web);

@@ -325,6 +325,43 @@ class BrowserIT {
   }
 
   @Test
+  void mentionsAreTaggedInBulkFromTheStreamAndFilteredByTag() throws Exception {
+    driver.manage().window().setSize(new Dimension(1280, 1000));
+    driver.get(url("/?q=lost+bag"));
+    List<WebElement> boxes = driver.findElements(By.cssSelector("#mentions input.pick"));
+    assertThat(boxes).hasSizeGreaterThan(3);
+    List<String> ids = new java.util.ArrayList<>();
+    for (WebElement box : boxes.subList(0, 3)) {
+      box.click();
+      ids.add(box.getAttribute("value"));
+    }
+    driver.findElement(By.id("bulk-tag")).sendKeys("lost-bag", Keys.ENTER);
+    await().until(ExpectedConditions.textToBe(By.id("bulk-status"), "Tagged 3 mentions."));
+    for (String id : ids) {
+      assertThat(
+              driver
+                  .findElement(By.cssSelector("#mentions li[data-id='" + id + "'] .tags"))
+                  .getText())
+          .isEqualTo("#lost-bag");
+    }
+    driver.findElement(By.cssSelector("#bulk button[data-op=csv]")).click();
+    assertThat(driver.findElement(By.id("bulk-status")).getText())
+        .isEqualTo("3 mentions exported.");
+    screenshot("bulk.png");
+
+    driver.findElement(By.cssSelector("#mentions li[data-id='" + ids.get(0) + "'] a.tag")).click();
+    await().until(ExpectedConditions.urlContains("tag=lost-bag"));
+    assertThat(
+            driver.findElements(By.cssSelector("#mentions li.mention")).stream()
+                .map(li -> li.getAttribute("data-id"))
+                .toList())
+        .containsExactlyInAnyOrderElementsOf(ids);
+    assertThat(api("/api/v1/tags").path("tags").path("lost-bag").asLong()).isEqualTo(3);
+    assertNoAlert();
+    assertNoPolicyViolations();
+  }
+
+  @Test
   void archiveSearchWorksFromTheKeyboard() throws Exception {
     driver.manage().window().setSize(new Dimension(1280, 1000));
     driver.get(url("/"));
