@@ -12,6 +12,7 @@ import dev.outpost.detect.Observation;
 import dev.outpost.detect.Sentiment;
 import dev.outpost.detect.notify.AlertInbox;
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +59,14 @@ final class LiveDetection implements MentionListener {
 
   @Override
   public void stored(List<Mention> mentions) {
-    for (Mention m : mentions) {
+    // A stored batch comes back in no particular time order, and a replayed batch may span hours:
+    // observed unsorted, the stream clock would jump to the batch's end and every earlier post
+    // would be counted in that last minute (hundreds of false spikes over the airline replay).
+    List<Mention> inTime =
+        mentions.stream()
+            .sorted(Comparator.comparing((Mention m) -> m.post().createdAt()))
+            .toList();
+    for (Mention m : inTime) {
       streamClock.advance(m.post().createdAt());
       Sentiment sentiment =
           m.enrichment()
