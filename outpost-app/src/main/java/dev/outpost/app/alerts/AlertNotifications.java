@@ -200,7 +200,7 @@ public final class AlertNotifications implements AlertListener, AutoCloseable {
   }
 
   /** In the rule's quiet hours only critical alerts go out. */
-  private static boolean quiet(AlertsConfig.Rule rule, Alert a, Instant now) {
+  static boolean quiet(AlertsConfig.Rule rule, Alert a, Instant now) {
     if (a.severity() == Alert.Severity.CRITICAL || rule.quietWindow().isEmpty()) {
       return false;
     }
