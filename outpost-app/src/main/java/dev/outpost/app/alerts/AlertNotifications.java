@@ -145,10 +145,12 @@ public final class AlertNotifications implements AlertListener, AutoCloseable {
     try {
       before = store.thread(a.threadId(), now).map(t -> t.latest().severity());
       if (a.kind() == Alert.Kind.INCIDENT) {
-        incidents
-            .apply(a.subject())
-            .map(i -> a.phase() == Alert.Phase.CLOSED ? closed(i) : i)
-            .ifPresent(store::saveIncident);
+        Optional<Incident> snapshot = incidents.apply(a.subject());
+        if (a.phase() == Alert.Phase.CLOSED) {
+          // a closing incident has already left the detector's list of open ones
+          snapshot = snapshot.or(() -> store.incident(a.subject())).map(AlertNotifications::closed);
+        }
+        snapshot.ifPresent(store::saveIncident);
       }
       r = store.record(a, now);
     } catch (RuntimeException e) {

@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.outpost.app.config.AlertsConfig;
 import dev.outpost.care.outbox.OutboxDispatcher;
 import dev.outpost.core.Alert;
+import dev.outpost.core.Incident;
 import dev.outpost.core.alerts.AlertThread;
 import dev.outpost.core.outbox.OutboxStatus;
 import dev.outpost.detect.notify.HttpNotifier;
@@ -25,6 +26,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -294,6 +296,59 @@ class AlertDeliveryIT {
     r.dispatcher().dispatchDue();
     assertThat(at("/hook")).hasSize(2);
     assertThat(json(at("/hook").getLast().body()).path("severity").asText()).isEqualTo("critical");
+  }
+
+  @Test
+  void incidentsAreSavedAsTheyGrowAndMarkedClosedWhenTheirThreadCloses() {
+    PostgresAlerts alerts = new PostgresAlerts(db.dataSource());
+    PostgresOutbox outbox = new PostgresOutbox(db.dataSource());
+    OutboxDispatcher dispatcher =
+        new OutboxDispatcher(outbox, List.of(), clock, OutboxDispatcher.Settings.defaults());
+    String id = "incident-1424635260-7";
+    Incident open =
+        new Incident(
+            id,
+            "cancelled / flight / dfw",
+            List.of("cancelled", "flight", "dfw"),
+            STREAM,
+            STREAM.plusSeconds(600),
+            9,
+            Set.of("twitter:a", "twitter:b", "twitter:c", "twitter:d", "twitter:e"),
+            List.of("my flight was cancelled"),
+            List.of(new Incident.TimelinePoint(STREAM.minusSeconds(360), 9)),
+            Incident.Status.OPEN);
+    Map<String, Incident> detector = new java.util.HashMap<>(Map.of(id, open));
+    AlertNotifications n =
+        AlertNotifications.create(
+            AlertsConfig.defaults(),
+            alerts,
+            outbox,
+            dispatcher,
+            clock,
+            x -> Optional.ofNullable(detector.get(x)));
+    n.alert(incident(id, Alert.Phase.OPENED, STREAM.plusSeconds(600)));
+    assertThat(alerts.incident(id).orElseThrow().status()).isEqualTo(Incident.Status.OPEN);
+    detector.clear(); // closed: no longer among the detector's open incidents
+    n.alert(incident(id, Alert.Phase.CLOSED, STREAM.plusSeconds(4 * 3600)));
+    Incident stored = alerts.incident(id).orElseThrow();
+    assertThat(stored.status()).isEqualTo(Incident.Status.CLOSED);
+    assertThat(stored.size()).isEqualTo(9);
+    assertThat(alerts.thread("incident:" + id, clock.now).orElseThrow().active()).isFalse();
+  }
+
+  private static Alert incident(String id, Alert.Phase phase, Instant at) {
+    return new Alert(
+        "incident:" + id,
+        Alert.Kind.INCIDENT,
+        phase,
+        phase == Alert.Phase.CLOSED ? Alert.Severity.INFO : Alert.Severity.WARNING,
+        id,
+        at,
+        5,
+        5,
+        "incident on american 'cancelled / flight / dfw'",
+        "/api/v1/incidents/" + id,
+        Map.of("topic", "american"));
   }
 
   private static JsonNode json(String body) {
