@@ -103,6 +103,13 @@ public final class Accounts {
     return Optional.of(password);
   }
 
+  /** Gives a user a new random password (the demo's admin at each start) and returns it. */
+  public String resetPassword(String name, String actor) {
+    String password = Passwords.generate();
+    setPassword(name, password, actor);
+    return password;
+  }
+
   public List<User> users() {
     List<User> out = new ArrayList<>();
     try (Connection c = db.getConnection();
