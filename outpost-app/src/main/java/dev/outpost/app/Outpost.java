@@ -80,6 +80,13 @@ public final class Outpost implements AutoCloseable {
   public static Outpost start(OutpostConfig config, Clock clock) {
     checkPortFree(config.server());
     List<Connection> connections = new ArrayList<>();
+    // Sources are checked before the database starts, unless a setting names a stored secret.
+    boolean needsSecrets =
+        config.sources().stream()
+            .flatMap(e -> e.settings().values().stream())
+            .anyMatch(v -> v instanceof String str && str.startsWith(Secrets.PREFIX));
+    List<Source> early =
+        needsSecrets ? List.of() : Sources.open(config.sources(), clock, connections);
     List<Topic> topics = config.topics().stream().map(t -> t.toTopic()).toList();
     for (Topic t : topics) {
       QueryCheck check = QueryEngine.check(t.query());
@@ -111,7 +118,9 @@ public final class Outpost implements AutoCloseable {
               audit);
       Optional<String> firstAdminPassword = accounts.createFirstAdmin();
       List<Source> sources =
-          Sources.open(withSecrets(config.sources(), secrets), clock, connections);
+          needsSecrets
+              ? Sources.open(withSecrets(config.sources(), secrets), clock, connections)
+              : early;
       PostgresStore store = new PostgresStore(database.dataSource(), clock);
       store.saveTopics(topics);
       QueryEngine engine = new QueryEngine();
@@ -299,6 +308,11 @@ public final class Outpost implements AutoCloseable {
   /** The paths of every route served, features included (the API documentation must match). */
   List<String> routePaths() {
     return web.routePaths();
+  }
+
+  /** Every declared route with the permission it needs, for the access-control test. */
+  java.util.Map<String, dev.outpost.web.Routes.Access> declaredRoutes() {
+    return web.declaredRoutes();
   }
 
   /** The database, for fault-injection tests. */

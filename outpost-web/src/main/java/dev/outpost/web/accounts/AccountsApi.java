@@ -203,7 +203,8 @@ final class AccountsApi {
   static String person(Context ctx) {
     String name = Principal.of(ctx).name();
     if (name.startsWith("token:")) {
-      throw new ForbiddenResponse("sign in as a person to manage API tokens");
+      throw new IllegalArgumentException(
+          "API tokens cannot manage tokens or passwords: sign in as a person");
     }
     return name;
   }
