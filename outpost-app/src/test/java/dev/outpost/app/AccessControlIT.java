@@ -201,6 +201,41 @@ class AccessControlIT {
     assertThat(outpost.accounts().users()).isNotEmpty();
   }
 
+  @Test
+  void authorsAreMaskedForRolesWithoutPersonalData() throws Exception {
+    Path csv = dataDir.resolve("people.csv");
+    java.nio.file.Files.writeString(
+        csv,
+        "id,network,author,created_at,text,url\n"
+            + "p1,mastodon,mallory_private,2026-01-01T00:00:00Z,acme lost my bag,"
+            + "https://example.social/@mallory_private/1\n");
+    outpost
+        .pipeline()
+        .start(
+            dev.outpost.app.replay.ReplaySource.ofFile(
+                "people",
+                csv,
+                dev.outpost.app.replay.ReplayFormat.OUTPOST,
+                0,
+                java.time.Duration.ZERO));
+    outpost.pipeline().awaitDrained();
+    List<String> paths =
+        List.of(
+            "/api/v1/mentions",
+            "/api/v1/search?q=bag",
+            "/api/v1/search?q=bag&format=csv",
+            "/api/v1/analytics/top-authors",
+            "/",
+            "/dashboard");
+    for (String path : paths) {
+      String hidden =
+          send("GET", path, Map.of("Authorization", BEARERS.get(Role.READ_ONLY))).body();
+      assertThat(hidden).as(path + " as read-only").doesNotContain("mallory_private");
+      String shown = send("GET", path, Map.of("Authorization", BEARERS.get(Role.ANALYST))).body();
+      assertThat(shown).as(path + " as analyst").contains("mallory_private");
+    }
+  }
+
   private HttpResponse<String> form(String path, String body, Map<String, String> headers)
       throws Exception {
     HttpRequest.Builder b =

@@ -345,7 +345,9 @@ public final class WebServer implements AutoCloseable {
     int limit = intParam(ctx, "limit", 50, 1, 1_000);
     Optional<String> topic = Optional.ofNullable(ctx.queryParam("topic")).filter(s -> !s.isBlank());
     topic.ifPresent(t -> new Params(ctx).topics(store.topics()));
-    ctx.json(store.latestMentions(limit, topic).stream().map(MentionView::of).toList());
+    boolean hide = PersonalData.hidden(ctx);
+    ctx.json(
+        store.latestMentions(limit, topic).stream().map(m -> PersonalData.view(m, hide)).toList());
   }
 
   private void topics(Context ctx) {
