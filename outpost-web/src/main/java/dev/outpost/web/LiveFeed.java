@@ -41,9 +41,9 @@ public final class LiveFeed implements MentionListener {
       return;
     }
     String[] data = new String[2];
-    for (var e : clients.entrySet()) {
-      SseClient client = e.getKey();
-      boolean hide = e.getValue();
+    for (var entry : clients.entrySet()) {
+      SseClient client = entry.getKey();
+      boolean hide = entry.getValue();
       int i = hide ? 1 : 0;
       if (data[i] == null) {
         data[i] = json.write(mentions.stream().map(m -> PersonalData.view(m, hide)).toList());
