@@ -255,7 +255,9 @@ public final class WebServer implements AutoCloseable {
     if (access instanceof Routes.Needs(Permission needed)) {
       if (who.isEmpty()) {
         if (ctx.method() == io.javalin.http.HandlerType.GET && !ctx.path().startsWith("/api/")) {
-          throw new io.javalin.http.RedirectResponse(HttpStatus.SEE_OTHER, "/login");
+          ctx.redirect("/login", HttpStatus.SEE_OTHER); // a person, not a script: sign in first
+          ctx.skipRemainingHandlers();
+          return;
         }
         throw new io.javalin.http.UnauthorizedResponse("sign in first");
       }

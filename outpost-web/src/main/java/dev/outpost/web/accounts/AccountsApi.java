@@ -114,9 +114,8 @@ final class AccountsApi {
     if (all && !Principal.of(ctx).may(Permission.ADMIN)) {
       throw new ForbiddenResponse("only admins may list everyone's tokens");
     }
-    String user = person(ctx);
     ctx.json(
-        accounts.tokens(all ? Optional.empty() : Optional.of(user)).stream()
+        accounts.tokens(all ? Optional.empty() : Optional.of(person(ctx))).stream()
             .map(TokenView::of)
             .toList());
   }
