@@ -1,19 +1,13 @@
 // Alert actions on the alerts page: acknowledge, snooze and resolve are JSON POSTs to the API
-// (no inline scripts; the CSRF token is sent when the page carries one).
+// (no inline scripts; csrf.js, loaded first by the layout, adds the session's CSRF token).
 (function () {
   "use strict";
   var status = document.getElementById("alert-status");
-  function csrf() {
-    var m = document.querySelector('meta[name="csrf-token"]');
-    return m ? m.getAttribute("content") : null;
-  }
   document.addEventListener("click", function (event) {
     var button = event.target.closest("button[data-action]");
     if (!button) return;
     var action = button.dataset.action;
     var headers = { "Content-Type": "application/json" };
-    var token = csrf();
-    if (token) headers["X-CSRF-Token"] = token;
     button.disabled = true;
     fetch("/api/v1/alerts/" + encodeURIComponent(button.dataset.thread) + "/" + action, {
       method: "POST",

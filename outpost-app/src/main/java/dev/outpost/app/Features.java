@@ -3,6 +3,7 @@ package dev.outpost.app;
 import dev.outpost.app.alerts.AlertNotifications;
 import dev.outpost.store.PostgresAlerts;
 import dev.outpost.web.WebFeature;
+import dev.outpost.web.accounts.AccountsWeb;
 import dev.outpost.web.alerts.AlertsFeature;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,8 @@ final class Features {
 
   static List<WebFeature> wire(Services services) {
     List<WebFeature> features = new ArrayList<>();
+    // Accounts (issue 12): sign-in, users, API tokens, secrets and the audit log.
+    features.add(new AccountsWeb(services.accounts(), services.secrets(), services.audit()));
 
     // Alerts and incidents (issue 7): threads kept in PostgreSQL, notifications through the outbox.
     PostgresAlerts alerts = new PostgresAlerts(services.database().dataSource());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.outpost.accounts.Role;
 import dev.outpost.app.config.OutpostConfig;
 import dev.outpost.core.Alert;
 import dev.outpost.core.Incident;
@@ -38,17 +39,25 @@ class AlertsWebIT {
   private final HttpClient http = HttpClient.newHttpClient();
   @TempDir Path dir;
 
-  private HttpResponse<String> get(Outpost o, String path) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + o.port() + path)).build(),
-        HttpResponse.BodyHandlers.ofString());
+  private TestAccess.Session agent;
+
+  private HttpRequest.Builder request(Outpost o, String path) {
+    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + o.port() + path))
+        .header("Cookie", agent.cookie());
   }
 
+  /** A GET by a signed-in agent (a browser session). */
+  private HttpResponse<String> get(Outpost o, String path) throws Exception {
+    return http.send(request(o, path).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** A POST by the agent's browser session, with its CSRF token. */
   private HttpResponse<String> post(Outpost o, String path, String type, String body)
       throws Exception {
     return http.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + o.port() + path))
+        request(o, path)
             .header("Content-Type", type)
+            .header("X-CSRF-Token", agent.csrf())
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build(),
         HttpResponse.BodyHandlers.ofString());
@@ -83,6 +92,7 @@ class AlertsWebIT {
             List.of());
     Clock clock = Clock.systemUTC();
     try (Outpost o = Outpost.start(config, clock)) {
+      agent = TestAccess.session(o, Role.AGENT);
       PostgresAlerts alerts = new PostgresAlerts(o.database().dataSource());
       String spike = "volume_spike:american|negative:" + T0.getEpochSecond();
       alerts.record(
@@ -144,6 +154,24 @@ class AlertsWebIT {
                   .asInt())
           .isEqualTo(2);
 
+      // a session's change needs its CSRF token; a read-only role may look but not act
+      HttpRequest.Builder forged =
+          request(o, "/api/v1/alerts/" + enc(spike) + "/acknowledge")
+              .header("Content-Type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofString("{}"));
+      assertThat(http.send(forged.build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+          .isEqualTo(403);
+      String reader = TestAccess.bearer(o, Role.READ_ONLY);
+      HttpRequest.Builder readOnly =
+          HttpRequest.newBuilder(
+                  URI.create(
+                      "http://127.0.0.1:" + o.port() + "/api/v1/alerts/" + enc(spike) + "/resolve"))
+              .header("Authorization", reader)
+              .header("Content-Type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofString("{}"));
+      assertThat(http.send(readOnly.build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+          .isEqualTo(403);
+
       // acting needs a JSON body (a cross-site form cannot send one)
       assertThat(
               post(o, "/api/v1/alerts/" + enc(spike) + "/acknowledge", "text/plain", "")
@@ -154,7 +182,7 @@ class AlertsWebIT {
       assertThat(ack.statusCode()).isEqualTo(200);
       JsonNode thread = JSON.readTree(ack.body());
       assertThat(thread.path("status").asText()).isEqualTo("acknowledged");
-      assertThat(thread.path("acknowledgedBy").path("name").asText()).isEqualTo("local");
+      assertThat(thread.path("acknowledgedBy").path("name").asText()).isEqualTo(agent.user());
       assertThat(
               post(
                       o,
@@ -194,7 +222,7 @@ class AlertsWebIT {
       assertThat(audit)
           .extracting(AuditEvent::action)
           .containsExactly("alert.resolve", "alert.snooze", "alert.acknowledge");
-      assertThat(audit).extracting(AuditEvent::actor).containsOnly("local");
+      assertThat(audit).extracting(AuditEvent::actor).containsOnly(agent.user());
 
       HttpResponse<String> incidents = get(o, "/incidents");
       assertThat(incidents.body()).doesNotContain(HOSTILE).contains("cancelled / flight");
@@ -203,7 +231,7 @@ class AlertsWebIT {
       assertThat(incident.body())
           .doesNotContain(HOSTILE)
           .contains("my flight got Cancelled &lt;script&gt;")
-          .contains("resolved by <strong>local</strong>")
+          .contains("resolved by <strong>" + agent.user() + "</strong>")
           .contains("12 posts from 2 authors");
       assertThat(get(o, "/incidents/missing").statusCode()).isEqualTo(404);
       JsonNode api = JSON.readTree(get(o, "/api/v1/incidents/" + incidentId).body());
