@@ -13,6 +13,7 @@ public final class Health {
   private HealthSnapshot.State state = HealthSnapshot.State.OK;
   private Instant lastSuccess;
   private Duration lag;
+  private Instant lastPost;
   private long errors;
   private String lastError;
   private Long remaining;
@@ -50,6 +51,9 @@ public final class Health {
   public synchronized void emitted(Instant createdAt) {
     Duration d = Duration.between(createdAt, clock.instant());
     lag = d.isNegative() ? Duration.ZERO : d;
+    if (lastPost == null || createdAt.isAfter(lastPost)) {
+      lastPost = createdAt;
+    }
   }
 
   public synchronized void rateLimit(long remainingCalls, Optional<Instant> resetAt) {
@@ -63,6 +67,7 @@ public final class Health {
         state,
         Optional.ofNullable(lastSuccess),
         Optional.ofNullable(lag),
+        Optional.ofNullable(lastPost),
         errors,
         Optional.ofNullable(lastError),
         remaining == null ? OptionalLong.empty() : OptionalLong.of(remaining),
