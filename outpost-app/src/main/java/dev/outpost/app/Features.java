@@ -1,5 +1,6 @@
 package dev.outpost.app;
 
+import dev.outpost.web.ConnectorsFeature;
 import dev.outpost.web.WebFeature;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,8 @@ final class Features {
 
   static List<WebFeature> wire(Services services) {
     List<WebFeature> features = new ArrayList<>();
+    // Connectors: each source's health, as a page and in the API.
+    features.add(new ConnectorsFeature(() -> ConnectorStatuses.of(services.connections())));
     return features;
   }
 }

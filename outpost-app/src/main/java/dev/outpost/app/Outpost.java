@@ -2,6 +2,7 @@ package dev.outpost.app;
 
 import dev.outpost.app.cli.UserError;
 import dev.outpost.app.config.OutpostConfig;
+import dev.outpost.app.webhooks.Webhooks;
 import dev.outpost.care.outbox.Channel;
 import dev.outpost.care.outbox.ConnectionChannel;
 import dev.outpost.care.outbox.OutboxDispatcher;
@@ -19,6 +20,7 @@ import dev.outpost.store.PostgresAnalytics;
 import dev.outpost.store.PostgresAuditLog;
 import dev.outpost.store.PostgresOutbox;
 import dev.outpost.store.PostgresStore;
+import dev.outpost.store.PostgresWebhookInbox;
 import dev.outpost.store.Rollups;
 import dev.outpost.web.LiveFeed;
 import dev.outpost.web.WebFeature;
@@ -104,6 +106,9 @@ public final class Outpost implements AutoCloseable {
               clock,
               OutboxDispatcher.Settings.defaults());
       started.add(dispatcher);
+      Webhooks webhooks =
+          Webhooks.of(connections, new PostgresWebhookInbox(database.dataSource()), clock);
+      sources.addAll(webhooks.sources());
       started.add(
           new RollupRefresher(new Rollups(database.dataSource(), clock), Duration.ofSeconds(2)));
       List<MentionListener> listeners = new CopyOnWriteArrayList<>();
@@ -144,8 +149,10 @@ public final class Outpost implements AutoCloseable {
               feed,
               () -> HealthStatus.of(pipeline, detection, connections, dispatcher));
       features.forEach(webBuilder::feature);
+      webBuilder.feature(webhooks.feature());
       WebServer web = webBuilder.start();
       started.add(web);
+      started.add(webhooks);
       dispatcher.start();
       PipelineMeters.bind(pipeline, web.meters());
       ConnectorMeters.bind(connections, web.meters());
