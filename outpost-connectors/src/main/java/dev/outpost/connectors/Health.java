@@ -40,6 +40,12 @@ public final class Health {
     }
   }
 
+  /** One item of a page or stream could not be read and was skipped; the others go on. */
+  public synchronized void skipped(String message) {
+    errors++;
+    lastError = message;
+  }
+
   /** A permanent error: the connection stops until its configuration is fixed. */
   public synchronized void stopped(String message) {
     errors++;

@@ -10,6 +10,7 @@ import dev.outpost.connectors.PollingSource.Batch;
 import dev.outpost.connectors.PollingSource.Item;
 import dev.outpost.connectors.Secret;
 import dev.outpost.connectors.Text;
+import dev.outpost.core.Post;
 import dev.outpost.core.Source;
 import java.io.IOException;
 import java.net.URI;
@@ -19,6 +20,8 @@ import java.util.Iterator;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Mastodon's streaming API (server-sent events) with the REST timeline as catch-up: on every
@@ -27,6 +30,7 @@ import java.util.stream.Stream;
  * itself; the catch-up closes the gap.
  */
 final class MastodonStreamingListener implements Source {
+  private static final Logger LOG = LoggerFactory.getLogger(MastodonStreamingListener.class);
   private final MastodonListener catchUp;
   private final URI streamUri;
   private final Optional<Secret> token;
@@ -126,7 +130,15 @@ final class MastodonStreamingListener implements Source {
           }
           Optional<String> id = Statuses.id(status);
           if (id.isPresent() && (last.isEmpty() || Text.compareIds(id.get(), last.get()) > 0)) {
-            var post = Statuses.post(status, host);
+            Post post;
+            try {
+              post = Statuses.post(status, host);
+            } catch (IllegalArgumentException e) {
+              LOG.warn("Mastodon streaming: status skipped: {}", e.getMessage());
+              health.skipped("status skipped: " + e.getMessage());
+              last = id;
+              continue;
+            }
             emitter.emit(post, id.get());
             health.emitted(post.createdAt());
             last = id;
