@@ -70,6 +70,10 @@ class WebhookSourcesIT {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  private HttpResponse<String> signedIn(Outpost o, String path) throws Exception {
+    return http.send(TestAccess.request(o, path).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   private HttpResponse<String> generic(Outpost o, String body) throws Exception {
     String ts = Long.toString(Clock.systemUTC().instant().getEpochSecond());
     String sig =
@@ -176,7 +180,8 @@ class WebhookSourcesIT {
       assertThat(ok.body()).isEqualTo("{\"accepted\":1}");
       await(() -> o.store().postCount() == 1);
 
-      HttpResponse<String> api = get(o, "/api/v1/connectors");
+      assertThat(get(o, "/api/v1/connectors").statusCode()).as("signed in only").isEqualTo(401);
+      HttpResponse<String> api = signedIn(o, "/api/v1/connectors");
       assertThat(api.statusCode()).isEqualTo(200);
       JsonNode page = null;
       for (JsonNode c : new ObjectMapper().readTree(api.body())) {
@@ -192,7 +197,7 @@ class WebhookSourcesIT {
       assertThat(page.path("lastPost").asText()).isEqualTo("2025-11-23T11:59:50Z");
       assertThat(page.path("capabilities").toString()).contains("webhook");
       assertThat(api.body()).doesNotContain(APP_SECRET).doesNotContain("verify-me");
-      HttpResponse<String> html = get(o, "/connectors");
+      HttpResponse<String> html = signedIn(o, "/connectors");
       assertThat(html.statusCode()).isEqualTo(200);
       assertThat(html.body())
           .contains("<th scope=\"row\">page</th>", "<th scope=\"row\">reviews</th>", "facebook")
