@@ -69,16 +69,14 @@ class AlertsConfigTest {
 
   @Test
   void theExampleFileIsValid() {
-    Map<String, String> env =
-        Map.of(
-            "NAME", "the comment on line 2 is expanded too",
-            "OUTPOST_DB_PASSWORD", "pw",
-            "MASTODON_TOKEN", "t",
-            "SLACK_WEBHOOK_URL", "https://hooks.slack.com/services/T/B/X",
-            "OUTPOST_WEBHOOK_SECRET", "0123456789abcdef0123",
-            "SMTP_PASSWORD", "pw");
+    // every ${VARIABLE} of the example gets a plausible value: a URL or a long enough secret
+    java.util.function.Function<String, String> env =
+        name ->
+            name.endsWith("_URL")
+                ? "https://hooks.example.com/services/T/B/X"
+                : "0123456789abcdef0123456789abcdef";
     AlertsConfig a =
-        new ConfigLoader(env::get).load(Path.of("..", "outpost.example.yaml")).alerts();
+        new ConfigLoader(env).load(Path.of("..", "outpost.example.yaml")).alerts();
     assertThat(a.rules()).extracting(AlertsConfig.Rule::name).containsExactly("crisis", "viral");
     assertThat(a.channels()).hasSize(3);
   }
