@@ -90,7 +90,7 @@ class InboxBrowserIT {
         new OutpostConfig(
             new OutpostConfig.Server("127.0.0.1", 0),
             new OutpostConfig.Database(null, null, null, dataDir.toString()),
-            List.of(new OutpostConfig.TopicEntry("acme", "Acme", "brand", "acme")),
+            List.of(new OutpostConfig.TopicEntry("acme", "Acme", "brand", "@acme OR acme")),
             List.of(
                 new OutpostConfig.SourceEntry(
                     "mastodon",
@@ -170,12 +170,21 @@ class InboxBrowserIT {
   @Test
   void anAgentAnswersTheMostUrgentCaseFromTheKeyboard() throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (outpost.store().latestMentions(1, java.util.Optional.empty()).isEmpty()
+        && System.nanoTime() < deadline) {
+      Thread.sleep(250);
+    }
+    List<dev.outpost.core.Mention> stored =
+        outpost.store().latestMentions(1, java.util.Optional.empty());
+    assertThat(stored).as("the complaint was heard and stored").hasSize(1);
     JsonNode cases = api("/api/v1/cases");
     while (cases.isEmpty() && System.nanoTime() < deadline) {
       Thread.sleep(250);
       cases = api("/api/v1/cases");
     }
-    assertThat(cases).as("the complaint became a case").hasSize(1);
+    assertThat(cases)
+        .as("the complaint became a case; enrichment: %s", stored.getFirst().enrichment())
+        .hasSize(1);
     long id = cases.get(0).get("id").asLong();
     assertThat(cases.get(0).get("reasons").toString()).contains("negative");
 

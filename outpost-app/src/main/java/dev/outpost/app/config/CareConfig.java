@@ -54,7 +54,16 @@ public record CareConfig(
     replyChannels = replyChannels == null ? Map.of() : Map.copyOf(replyChannels);
     lengthLimits = lengthLimits == null ? Map.of() : Map.copyOf(lengthLimits);
     queues = queues == null ? List.of() : List.copyOf(queues);
-    settings(); // validates every field, naming the setting
+    build(
+        hours,
+        firstResponse,
+        resolution,
+        warnBefore,
+        replyChannels,
+        escalationChannel,
+        lengthLimits,
+        queues); // validates every field, naming the setting
+    duration("care.slaCheckInterval", slaCheckInterval, Duration.ofSeconds(30));
   }
 
   public static CareConfig defaults() {
@@ -91,6 +100,26 @@ public record CareConfig(
 
   /** The inbox settings these values describe. */
   public InboxSettings settings() {
+    return build(
+        hours,
+        firstResponse,
+        resolution,
+        warnBefore,
+        replyChannels,
+        escalationChannel,
+        lengthLimits,
+        queues);
+  }
+
+  private static InboxSettings build(
+      Hours hours,
+      Map<String, String> firstResponse,
+      Map<String, String> resolution,
+      String warnBefore,
+      Map<String, String> replyChannels,
+      String escalationChannel,
+      Map<String, Integer> lengthLimits,
+      List<Queue> queues) {
     InboxSettings d = InboxSettings.defaults();
     Map<String, List<String>> agents = new LinkedHashMap<>();
     List<Routing.Rule> rules = new ArrayList<>();
