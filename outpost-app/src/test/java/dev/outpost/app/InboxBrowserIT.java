@@ -26,7 +26,10 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -47,6 +50,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * the instance receives exactly one reply in the complaint's thread.
  */
 @SuppressForbidden
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class InboxBrowserIT {
   private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -167,7 +171,18 @@ class InboxBrowserIT {
     return new WebDriverWait(driver, Duration.ofSeconds(30));
   }
 
+  private static HttpResponse<String> send(String method, String path, String json)
+      throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(url(path)))
+            .header("Content-Type", "application/json")
+            .method(method, HttpRequest.BodyPublishers.ofString(json))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   @Test
+  @Order(1)
   void anAgentAnswersTheMostUrgentCaseFromTheKeyboard() throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (outpost.store().latestMentions(1, java.util.Optional.empty()).isEmpty()
@@ -223,5 +238,46 @@ class InboxBrowserIT {
             .filter(m -> m.contains("Content Security Policy") || m.contains("Refused to"))
             .toList();
     assertThat(violations).isEmpty();
+  }
+
+  @Test
+  @Order(2)
+  void theApiRefusesWhatWouldHurtAndRecordsTheRest() throws Exception {
+    long id = api("/api/v1/cases").get(0).get("id").asLong();
+    String base = "/api/v1/cases/" + id;
+    HttpResponse<String> again = send("POST", base + "/reply", "{\"text\": \"me too\"}");
+    assertThat(again.statusCode()).as(again.body()).isEqualTo(409);
+    assertThat(again.body()).contains("already answered");
+    HttpResponse<String> tooLong =
+        send("POST", base + "/reply", "{\"text\": \"" + "a".repeat(600) + "\", \"force\": true}");
+    assertThat(tooLong.statusCode()).isEqualTo(400);
+    assertThat(tooLong.body()).contains("the limit is 500");
+    assertThat(send("POST", "/api/v1/cases/987654/notes", "{\"text\": \"x\"}").statusCode())
+        .isEqualTo(404);
+    HttpResponse<String> form =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(url(base + "/notes")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("text=x"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(form.statusCode()).as("a cross-site form post").isEqualTo(400);
+    assertThat(send("POST", base + "/notes", "{\"text\": \"refund approved\"}").statusCode())
+        .isEqualTo(200);
+    assertThat(send("PUT", base + "/tags", "{\"tags\": [\"refund\"]}").statusCode()).isEqualTo(200);
+    assertThat(
+            send("PUT", "/api/v1/saved-replies/sorry", "{\"body\": \"Sorry {{author.name}}!\"}")
+                .statusCode())
+        .isEqualTo(204);
+    assertThat(
+            send("POST", base + "/status", "{\"status\": \"resolved\", \"reason\": \"refunded\"}")
+                .statusCode())
+        .isEqualTo(200);
+    JsonNode c = api(base);
+    assertThat(c.get("status").asText()).isEqualTo("resolved");
+    assertThat(c.get("tags").toString()).contains("refund");
+    assertThat(c.get("history").toString()).contains("refund approved", "resolved: refunded");
+    assertThat(api("/api/v1/saved-replies").get("sorry").asText())
+        .isEqualTo("Sorry {{author.name}}!");
   }
 }
