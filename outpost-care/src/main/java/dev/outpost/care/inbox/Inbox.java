@@ -88,6 +88,11 @@ public final class Inbox implements MentionListener, AutoCloseable {
     this.actions = new Actions(settings);
   }
 
+  /** The inbox's clock's time (simulated in tests). */
+  public Instant now() {
+    return clock.instant();
+  }
+
   public InboxSettings settings() {
     return settings;
   }
@@ -413,6 +418,14 @@ public final class Inbox implements MentionListener, AutoCloseable {
                     }
                   }
                 });
+  }
+
+  /**
+   * First-response and handling times, SLA misses and fans per agent, queue or topic ({@code by}),
+   * over the cases opened in [from, to).
+   */
+  public List<Reports.Row> report(String by, Instant from, Instant to) {
+    return Reports.by(dataSource, by, from, to, clock.instant());
   }
 
   /** The saved replies by name. */

@@ -55,6 +55,7 @@ public final class InboxWeb implements WebFeature {
     r.post("/api/v1/cases/{id}/notes", Permission.REPLY, this::note);
     r.put("/api/v1/cases/{id}/tags", Permission.REPLY, this::tags);
     r.post("/api/v1/cases/{id}/drafting", Permission.REPLY, this::drafting);
+    r.get("/api/v1/care/report", Permission.VIEW, this::report);
     r.get("/api/v1/saved-replies", Permission.VIEW, ctx -> ctx.json(inbox.savedReplies()));
     r.put("/api/v1/saved-replies/{name}", Permission.REPLY, this::saveReply);
   }
@@ -137,6 +138,28 @@ public final class InboxWeb implements WebFeature {
     m.put("becameFan", k.becameFan());
     m.put("preview", k.preview());
     return m;
+  }
+
+  private void report(Context ctx) {
+    java.time.Instant to =
+        Optional.ofNullable(ctx.queryParam("to")).map(InboxWeb::instant).orElseGet(inbox::now);
+    java.time.Instant from =
+        Optional.ofNullable(ctx.queryParam("from"))
+            .map(InboxWeb::instant)
+            .orElse(to.minus(java.time.Duration.ofDays(30)));
+    ctx.json(inbox.report(Optional.ofNullable(ctx.queryParam("by")).orElse("agent"), from, to));
+  }
+
+  private static java.time.Instant instant(String raw) {
+    try {
+      return raw.length() == 10
+          ? java.time.LocalDate.parse(raw).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()
+          : java.time.Instant.parse(raw);
+    } catch (java.time.DateTimeException e) {
+      throw new IllegalArgumentException(
+          "expected a date (2026-12-01) or an instant (2026-12-01T10:00:00Z), was '" + raw + "'",
+          e);
+    }
   }
 
   private void claim(Context ctx) {

@@ -378,5 +378,12 @@ class InboxIT {
                 .recent(Optional.of("sam"), Optional.of("case."), Optional.empty(), 50))
         .extracting(e -> e.action())
         .contains("case.reply", "case.note", "case.tags", "case.status");
+    // the fan case is the only one opened on 2026-12-03 in this database
+    List<Reports.Row> byAgent =
+        inbox.report(
+            "agent", Instant.parse("2026-12-03T00:00:00Z"), Instant.parse("2026-12-04T00:00:00Z"));
+    assertThat(byAgent).containsExactly(new Reports.Row("sam", 1, 1, 0.0, 1, 120.0, 0, 1));
+    assertThatThrownBy(() -> inbox.report("mood", Instant.EPOCH, Instant.EPOCH))
+        .hasMessageContaining("by must be agent, queue or topic");
   }
 }
