@@ -253,7 +253,8 @@ public final class InboxWeb implements WebFeature {
     try {
       Object result = action.get();
       if (result == null) {
-        ctx.json(view(inbox.find(id).orElseThrow().summary(), true));
+        boolean personal = Principal.of(ctx).may(Permission.VIEW_PERSONAL_DATA);
+        ctx.json(view(inbox.find(id).orElseThrow().summary(), personal));
       } else {
         ctx.status(HttpStatus.ACCEPTED).json(result);
       }
