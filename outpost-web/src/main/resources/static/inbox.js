@@ -121,6 +121,9 @@
         const li = el('li', null, m.direction === 'OUT' ? 'out' : 'in');
         li.appendChild(el('strong', m.actor + ' · ' + m.kind + ' · ' + new Date(m.at).toLocaleString()));
         li.appendChild(el('div', m.text, 'message-text'));
+        if (m.awaitingApproval) {
+          li.appendChild(el('span', 'awaiting approval', 'badge approval'));
+        }
         if (m.delivery) {
           li.appendChild(el('span', m.delivery.status + (m.delivery.error ? ': ' + m.delivery.error : ''), 'badge delivery'));
         }

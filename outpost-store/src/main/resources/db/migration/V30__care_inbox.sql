@@ -48,7 +48,11 @@ CREATE TABLE care_messages (
     text        text NOT NULL,
     at          timestamptz NOT NULL,
     sentiment   text,
-    outbox_key  text
+    outbox_key  text,
+    -- a reply that needs approval waits here (not in the outbox) until someone approves it
+    channel     text,
+    awaiting_approval boolean NOT NULL DEFAULT false,
+    approved_by text
 );
 
 CREATE INDEX care_messages_case ON care_messages (case_id, id);

@@ -36,6 +36,8 @@ import java.util.Set;
  * @param escalationChannel the outbox channel told about escalations, if any
  * @param lengthLimits per network id, a reply length limit replacing the network's default
  * @param queues routing rules, first match wins; cases matching none go to {@code general}
+ * @param approvalAgents agents whose replies wait for approval (the approve permission)
+ * @param approveInfluencers whether replies to influencers wait for approval; default false
  */
 public record CareConfig(
     Hours hours,
@@ -46,9 +48,13 @@ public record CareConfig(
     Map<String, String> replyChannels,
     String escalationChannel,
     Map<String, Integer> lengthLimits,
-    List<Queue> queues) {
+    List<Queue> queues,
+    List<String> approvalAgents,
+    Boolean approveInfluencers) {
 
   public CareConfig {
+    approvalAgents = approvalAgents == null ? List.of() : List.copyOf(approvalAgents);
+    approveInfluencers = approveInfluencers != null && approveInfluencers;
     firstResponse = firstResponse == null ? Map.of() : Map.copyOf(firstResponse);
     resolution = resolution == null ? Map.of() : Map.copyOf(resolution);
     replyChannels = replyChannels == null ? Map.of() : Map.copyOf(replyChannels);
@@ -67,7 +73,7 @@ public record CareConfig(
   }
 
   public static CareConfig defaults() {
-    return new CareConfig(null, null, null, null, null, null, null, null, null);
+    return new CareConfig(null, null, null, null, null, null, null, null, null, null, null);
   }
 
   /**

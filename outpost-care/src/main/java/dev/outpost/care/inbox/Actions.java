@@ -104,11 +104,18 @@ final class Actions {
         kind == ActionKind.FOLLOW
             ? "case:" + k.id() + ":follow"
             : "case:" + k.id() + ":" + label + ":" + n;
-    PostgresOutbox.enqueue(c, new OutboxAction(key, channel, kind, target, body), now);
+    boolean approval =
+        kind != ActionKind.FOLLOW
+            && (settings.approvalAgents().contains(agent)
+                || (settings.approveInfluencers()
+                    && k.priority().reasons().contains("influencer")));
+    if (!approval) {
+      PostgresOutbox.enqueue(c, new OutboxAction(key, channel, kind, target, body), now);
+    }
     try (PreparedStatement ps =
         c.prepareStatement(
             "INSERT INTO care_messages (case_id, direction, kind, reply_to, actor, text, at,"
-                + " outbox_key) VALUES (?, 'OUT', ?, ?, ?, ?, ?, ?)")) {
+                + " outbox_key, channel, awaiting_approval) VALUES (?, 'OUT', ?, ?, ?, ?, ?, ?, ?, ?)")) {
       ps.setLong(1, k.id());
       ps.setString(2, label);
       ps.setString(3, target);
@@ -116,8 +123,69 @@ final class Actions {
       ps.setString(5, CaseRows.clean(body));
       ps.setTimestamp(6, Timestamp.from(now));
       ps.setString(7, key);
+      ps.setString(8, channel);
+      ps.setBoolean(9, approval);
       ps.executeUpdate();
     }
+    if (approval) {
+      CaseRows.event(c, k.id(), now, agent, label + "-awaiting-approval", key);
+      return CaseRows.messages(c, k.id()).getLast();
+    }
+    answered(c, k.id(), agent, kind, now);
+    CaseRows.event(c, k.id(), now, agent, label, key);
+    return CaseRows.messages(c, k.id()).getLast();
+  }
+
+  /** Sends a reply that waited for approval; the approver must be someone else. */
+  Message approve(Connection c, InboxCase k, long messageId, String approver, Instant now)
+      throws SQLException {
+    String author;
+    String kindLabel;
+    String target;
+    String text;
+    String key;
+    String channel;
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT actor, kind, reply_to, text, outbox_key, channel FROM care_messages"
+                + " WHERE id = ? AND case_id = ? AND awaiting_approval FOR UPDATE")) {
+      ps.setLong(1, messageId);
+      ps.setLong(2, k.id());
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          throw new IllegalArgumentException(
+              "case " + k.id() + " has no message " + messageId + " awaiting approval");
+        }
+        author = rs.getString(1);
+        kindLabel = rs.getString(2);
+        target = rs.getString(3);
+        text = rs.getString(4);
+        key = rs.getString(5);
+        channel = rs.getString(6);
+      }
+    }
+    if (author.equals(approver)) {
+      throw new Inbox.Conflict("a reply needs someone else's approval than its author's");
+    }
+    ActionKind kind = kindLabel.equals("dm") ? ActionKind.DIRECT_MESSAGE : ActionKind.REPLY;
+    PostgresOutbox.enqueue(c, new OutboxAction(key, channel, kind, target, text), now);
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE care_messages SET awaiting_approval = false, approved_by = ? WHERE id = ?")) {
+      ps.setString(1, approver);
+      ps.setLong(2, messageId);
+      ps.executeUpdate();
+    }
+    answered(c, k.id(), author, kind, now);
+    CaseRows.event(c, k.id(), now, approver, "approved", key);
+    return CaseRows.messages(c, k.id()).stream()
+        .filter(m -> m.id() == messageId)
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private static void answered(Connection c, long id, String agent, ActionKind kind, Instant now)
+      throws SQLException {
     boolean answers = kind == ActionKind.REPLY || kind == ActionKind.DIRECT_MESSAGE;
     try (PreparedStatement ps =
         c.prepareStatement(
@@ -129,11 +197,9 @@ final class Actions {
       ps.setString(2, agent);
       ps.setBoolean(3, answers);
       ps.setTimestamp(4, Timestamp.from(now));
-      ps.setLong(5, k.id());
+      ps.setLong(5, id);
       ps.executeUpdate();
     }
-    CaseRows.event(c, k.id(), now, agent, label, key);
-    return CaseRows.messages(c, k.id()).getLast();
   }
 
   void escalate(Connection c, InboxCase k, String actor, String reason, Instant now)

@@ -75,6 +75,7 @@ final class CaseRows {
     try (PreparedStatement ps =
         c.prepareStatement(
             "SELECT m.id, m.direction, m.kind, m.external_id, m.actor, m.text, m.at, m.sentiment,"
+                + " m.awaiting_approval, m.approved_by,"
                 + " m.outbox_key, o.status, o.attempts, o.last_error, o.url, o.external_id AS sent_id"
                 + " FROM care_messages m LEFT JOIN outbox o ON o.key = m.outbox_key"
                 + " WHERE m.case_id = ? ORDER BY m.id")) {
@@ -104,7 +105,9 @@ final class CaseRows {
                   rs.getString("text"),
                   instant(rs, "at").orElseThrow(),
                   Optional.ofNullable(rs.getString("sentiment")),
-                  d));
+                  d,
+                  rs.getBoolean("awaiting_approval"),
+                  Optional.ofNullable(rs.getString("approved_by"))));
         }
       }
     }

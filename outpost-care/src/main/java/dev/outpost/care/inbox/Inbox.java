@@ -261,6 +261,29 @@ public final class Inbox implements MentionListener, AutoCloseable {
         });
   }
 
+  /**
+   * Approves and sends a reply that waited for approval.
+   *
+   * @throws Conflict when the approver wrote the reply
+   */
+  public Message approve(long id, long messageId, String approver) {
+    Instant now = clock.instant();
+    return tx(
+        c -> {
+          InboxCase k = lock(c, id, now);
+          Message m = actions.approve(c, k, messageId, approver, now);
+          PostgresAuditLog.record(
+              c,
+              new AuditEvent(
+                  now,
+                  approver,
+                  "case.approve",
+                  "case:" + id,
+                  Map.of("message", String.valueOf(messageId))));
+          return m;
+        });
+  }
+
   /** Hands the case to a lead and tells the escalation channel, if one is set. */
   public void escalate(long id, String actor, String reason) {
     Instant now = clock.instant();

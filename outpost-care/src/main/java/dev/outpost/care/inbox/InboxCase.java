@@ -68,7 +68,9 @@ public record InboxCase(
       String text,
       Instant at,
       Optional<String> sentiment,
-      Optional<Delivery> delivery) {}
+      Optional<Delivery> delivery,
+      boolean awaitingApproval,
+      Optional<String> approvedBy) {}
 
   /**
    * The outbox state of a message the brand sent.

@@ -22,6 +22,8 @@ import java.util.Optional;
  * @param fitter the networks' length limits
  * @param collisionWindow how long an agent counts as drafting after their last keystroke
  * @param fanWindow how long after a case the author's posts still count for "became a fan"
+ * @param approvalAgents agents whose replies wait for someone with the approve permission
+ * @param approveInfluencers whether replies to influencers wait for approval
  */
 public record InboxSettings(
     BusinessHours hours,
@@ -34,9 +36,12 @@ public record InboxSettings(
     Optional<String> escalationChannel,
     ReplyFitter fitter,
     Duration collisionWindow,
-    Duration fanWindow) {
+    Duration fanWindow,
+    java.util.Set<String> approvalAgents,
+    boolean approveInfluencers) {
 
   public InboxSettings {
+    approvalAgents = java.util.Set.copyOf(approvalAgents);
     firstResponse = complete("firstResponse", firstResponse);
     resolution = complete("resolution", resolution);
     agents = Map.copyOf(agents);
@@ -62,7 +67,9 @@ public record InboxSettings(
         Optional.empty(),
         new ReplyFitter(Map.of()),
         Duration.ofSeconds(20),
-        Duration.ofDays(30));
+        Duration.ofDays(30),
+        java.util.Set.of(),
+        false);
   }
 
   public InboxSettings withHours(BusinessHours h) {
@@ -77,7 +84,9 @@ public record InboxSettings(
         escalationChannel,
         fitter,
         collisionWindow,
-        fanWindow);
+        fanWindow,
+        approvalAgents,
+        approveInfluencers);
   }
 
   public InboxSettings withRouting(Routing r, Map<String, List<String>> queueAgents) {
@@ -92,7 +101,9 @@ public record InboxSettings(
         escalationChannel,
         fitter,
         collisionWindow,
-        fanWindow);
+        fanWindow,
+        approvalAgents,
+        approveInfluencers);
   }
 
   public InboxSettings withChannels(Map<String, String> replies, Optional<String> escalation) {
@@ -107,7 +118,26 @@ public record InboxSettings(
         escalation,
         fitter,
         collisionWindow,
-        fanWindow);
+        fanWindow,
+        approvalAgents,
+        approveInfluencers);
+  }
+
+  public InboxSettings withApproval(java.util.Set<String> agents, boolean influencers) {
+    return new InboxSettings(
+        hours,
+        firstResponse,
+        resolution,
+        warnBefore,
+        routing,
+        this.agents,
+        replyChannels,
+        escalationChannel,
+        fitter,
+        collisionWindow,
+        fanWindow,
+        agents,
+        influencers);
   }
 
   private static Map<Tier, Duration> complete(String name, Map<Tier, Duration> targets) {

@@ -45,6 +45,7 @@ public final class InboxWeb implements WebFeature {
         "/inbox/cases/{id}", Permission.VIEW, ctx -> page(ctx, r, "case", String.valueOf(id(ctx))));
     r.get("/api/v1/cases", Permission.VIEW, this::list);
     r.get("/api/v1/cases/{id}", Permission.VIEW, this::get);
+    r.post("/api/v1/cases/{id}/messages/{message}/approve", Permission.APPROVE, this::approve);
     r.post("/api/v1/cases/{id}/claim", Permission.REPLY, this::claim);
     r.post("/api/v1/cases/{id}/assign", Permission.REPLY, this::assign);
     r.post("/api/v1/cases/{id}/reply", Permission.REPLY, this::reply);
@@ -160,6 +161,12 @@ public final class InboxWeb implements WebFeature {
           "expected a date (2026-12-01) or an instant (2026-12-01T10:00:00Z), was '" + raw + "'",
           e);
     }
+  }
+
+  private void approve(Context ctx) {
+    body(ctx);
+    long message = number(ctx.pathParam("message"));
+    act(ctx, () -> inbox.approve(id(ctx), message, agent(ctx)));
   }
 
   private void claim(Context ctx) {

@@ -321,6 +321,48 @@ class InboxIT {
   }
 
   @Test
+  void aTraineesReplyWaitsForSomeoneElsesApprovalBeforeItIsQueued() {
+    TestClock clock = new TestClock(Instant.parse("2026-11-20T10:00:00Z"));
+    Inbox inbox =
+        new Inbox(
+            db.dataSource(), clock, settings("approval-x").withApproval(Set.of("tom"), false));
+    long id =
+        inbox
+            .take(
+                mention(
+                    "x",
+                    "gus",
+                    "approval",
+                    "you lost my booking",
+                    clock.instant(),
+                    Optional.empty(),
+                    complaint()))
+            .orElseThrow();
+    InboxCase.Message draft = inbox.reply(id, "tom", "sorry, checking now", false);
+    assertThat(draft.awaitingApproval()).isTrue();
+    assertThat(draft.delivery()).isEmpty();
+    String key = "case:" + id + ":reply:1";
+    PostgresOutbox outbox = new PostgresOutbox(db.dataSource());
+    assertThat(outbox.find(key)).as("nothing is sent before approval").isEmpty();
+    assertThat(inbox.find(id).orElseThrow().summary().firstResponse().stoppedAt()).isEmpty();
+    assertThatThrownBy(() -> inbox.reply(id, "ann", "me too", false))
+        .isInstanceOf(Inbox.Conflict.class);
+    assertThatThrownBy(() -> inbox.approve(id, draft.id(), "tom"))
+        .hasMessage("a reply needs someone else's approval than its author's");
+
+    clock.advance(Duration.ofMinutes(5));
+    InboxCase.Message sent = inbox.approve(id, draft.id(), "lead");
+    assertThat(sent.approvedBy()).contains("lead");
+    assertThat(sent.awaitingApproval()).isFalse();
+    assertThat(outbox.find(key).orElseThrow().action().text())
+        .isEqualTo("@gus sorry, checking now");
+    assertThat(inbox.find(id).orElseThrow().summary().firstResponse().stoppedAt())
+        .contains(clock.instant());
+    assertThatThrownBy(() -> inbox.approve(id, draft.id(), "lead"))
+        .hasMessageContaining("no message " + draft.id() + " awaiting approval");
+  }
+
+  @Test
   void repliesAreMentionsWithinTheNetworksLimitAndACriticWhoPostsPositivelyLaterBecameAFan() {
     TestClock clock = new TestClock(Instant.parse("2026-12-03T10:00:00Z"));
     Inbox inbox = new Inbox(db.dataSource(), clock, settings("fan-x"));
