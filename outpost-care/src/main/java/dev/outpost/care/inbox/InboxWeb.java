@@ -113,7 +113,9 @@ public final class InboxWeb implements WebFeature {
         x.text(),
         x.at(),
         x.sentiment(),
-        x.delivery());
+        x.delivery(),
+        x.awaitingApproval(),
+        x.approvedBy());
   }
 
   private static Map<String, Object> view(InboxCase k, boolean personal) {
