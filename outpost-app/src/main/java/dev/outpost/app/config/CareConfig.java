@@ -107,14 +107,15 @@ public record CareConfig(
   /** The inbox settings these values describe. */
   public InboxSettings settings() {
     return build(
-        hours,
-        firstResponse,
-        resolution,
-        warnBefore,
-        replyChannels,
-        escalationChannel,
-        lengthLimits,
-        queues);
+            hours,
+            firstResponse,
+            resolution,
+            warnBefore,
+            replyChannels,
+            escalationChannel,
+            lengthLimits,
+            queues)
+        .withApproval(java.util.Set.copyOf(approvalAgents), approveInfluencers);
   }
 
   private static InboxSettings build(
@@ -167,7 +168,9 @@ public record CareConfig(
         Optional.ofNullable(escalationChannel).filter(s -> !s.isBlank()),
         new ReplyFitter(lengthLimits),
         d.collisionWindow(),
-        d.fanWindow());
+        d.fanWindow(),
+        d.approvalAgents(),
+        d.approveInfluencers());
   }
 
   /** How often SLA targets are checked. */

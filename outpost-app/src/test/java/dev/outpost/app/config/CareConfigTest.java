@@ -32,6 +32,8 @@ class CareConfigTest {
     assertThat(s.agents()).containsEntry("outages", List.of("ana", "sam"));
     assertThat(s.fitter().limit("mastodon")).isEqualTo(500);
     assertThat(c.care().slaCheck()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(s.approvalAgents()).containsExactly("trainee");
+    assertThat(s.approveInfluencers()).isTrue();
   }
 
   @Test
