@@ -4,6 +4,7 @@ import dev.outpost.care.inbox.Inbox;
 import dev.outpost.care.inbox.InboxWeb;
 import dev.outpost.connectors.Connection;
 import dev.outpost.web.WebFeature;
+import dev.outpost.web.accounts.AccountsWeb;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +21,8 @@ final class Features {
 
   static List<WebFeature> wire(Services services) {
     List<WebFeature> features = new ArrayList<>();
+    // Accounts (issue 12): sign-in, users, API tokens, secrets and the audit log.
+    features.add(new AccountsWeb(services.accounts(), services.secrets(), services.audit()));
     // the care inbox (issue 8): cases from stored mentions, SLA checks in the background
     Inbox inbox =
         new Inbox(

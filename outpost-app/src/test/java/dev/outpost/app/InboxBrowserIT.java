@@ -161,7 +161,7 @@ class InboxBrowserIT {
   private static JsonNode api(String path) throws Exception {
     HttpResponse<String> r =
         HTTP.send(
-            HttpRequest.newBuilder(URI.create(url(path))).build(),
+            TestAccess.request(outpost, path).build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).as(path).isEqualTo(200);
     return JSON.readTree(r.body());
@@ -174,7 +174,7 @@ class InboxBrowserIT {
   private static HttpResponse<String> send(String method, String path, String json)
       throws Exception {
     return HTTP.send(
-        HttpRequest.newBuilder(URI.create(url(path)))
+        TestAccess.request(outpost, path)
             .header("Content-Type", "application/json")
             .method(method, HttpRequest.BodyPublishers.ofString(json))
             .build(),
@@ -203,6 +203,8 @@ class InboxBrowserIT {
     long id = cases.get(0).get("id").asLong();
     assertThat(cases.get(0).get("reasons").toString()).contains("negative");
 
+    TestAccess.signIn(driver, outpost);
+    await().until(d -> !d.getCurrentUrl().contains("/login"));
     driver.get(url("/inbox"));
     await()
         .until(
@@ -256,7 +258,7 @@ class InboxBrowserIT {
         .isEqualTo(404);
     HttpResponse<String> form =
         HTTP.send(
-            HttpRequest.newBuilder(URI.create(url(base + "/notes")))
+            TestAccess.request(outpost, base + "/notes")
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("text=x"))
                 .build(),
