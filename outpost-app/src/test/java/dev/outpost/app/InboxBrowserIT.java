@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -160,9 +159,7 @@ class InboxBrowserIT {
 
   private static JsonNode api(String path) throws Exception {
     HttpResponse<String> r =
-        HTTP.send(
-            TestAccess.request(outpost, path).build(),
-            HttpResponse.BodyHandlers.ofString());
+        HTTP.send(TestAccess.request(outpost, path).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).as(path).isEqualTo(200);
     return JSON.readTree(r.body());
   }
