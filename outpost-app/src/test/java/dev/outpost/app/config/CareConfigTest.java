@@ -15,7 +15,21 @@ import org.junit.jupiter.api.Test;
 
 class CareConfigTest {
   private final ConfigLoader loader =
-      new ConfigLoader(Map.of("MASTODON_TOKEN", "t", "OUTPOST_DB_PASSWORD", "p", "NAME", "n")::get);
+      new ConfigLoader(
+          Map.of(
+                  "MASTODON_TOKEN",
+                  "t",
+                  "OUTPOST_DB_PASSWORD",
+                  "p",
+                  "NAME",
+                  "n",
+                  "SLACK_WEBHOOK_URL",
+                  "https://hooks.example.com/x",
+                  "OUTPOST_WEBHOOK_SECRET",
+                  "s",
+                  "SMTP_PASSWORD",
+                  "p")
+              ::get);
 
   @Test
   void theExampleFilesCareSectionGivesItsSettings() throws Exception {
