@@ -26,7 +26,7 @@ class CareConfigTest {
                   "SLACK_WEBHOOK_URL",
                   "https://hooks.example.com/x",
                   "OUTPOST_WEBHOOK_SECRET",
-                  "s",
+                  "a-long-test-signing-secret",
                   "SMTP_PASSWORD",
                   "p")
               ::get);
