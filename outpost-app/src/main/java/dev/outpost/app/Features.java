@@ -1,13 +1,18 @@
 package dev.outpost.app;
 
 import dev.outpost.app.alerts.AlertNotifications;
+import dev.outpost.care.inbox.Inbox;
+import dev.outpost.care.inbox.InboxWeb;
+import dev.outpost.connectors.Connection;
 import dev.outpost.store.PostgresAlerts;
 import dev.outpost.web.ConnectorsFeature;
 import dev.outpost.web.WebFeature;
 import dev.outpost.web.accounts.AccountsWeb;
 import dev.outpost.web.alerts.AlertsFeature;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -43,6 +48,37 @@ final class Features {
             notifications, Optional.of(() -> alerts.activeCount(services.clock().instant())));
     features.add(new AlertsFeature(alerts, services.audit(), services.clock()));
 
+    // the care inbox (issue 8): cases from stored mentions, SLA checks in the background
+    Inbox inbox =
+        new Inbox(
+            services.database().dataSource(),
+            services.clock(),
+            services
+                .config()
+                .care()
+                .settings()
+                .withChannels(replyChannels(services), escalation(services)));
+    services.listeners().add(inbox);
+    inbox.watchSla(services.config().care().slaCheck());
+    services.closeables().add(inbox);
+    features.add(new InboxWeb(inbox));
     return features;
+  }
+
+  /** The configured reply connection per network, else the first that can reply there. */
+  private static Map<String, String> replyChannels(Services services) {
+    Map<String, String> out = new HashMap<>();
+    for (Connection c : services.connections()) {
+      if (c.replier().isPresent()) {
+        out.putIfAbsent(c.type(), c.name());
+      }
+    }
+    out.putAll(services.config().care().replyChannels());
+    return out;
+  }
+
+  private static Optional<String> escalation(Services services) {
+    return Optional.ofNullable(services.config().care().escalationChannel())
+        .filter(s -> !s.isBlank());
   }
 }
