@@ -98,7 +98,8 @@ public final class Cluster implements AutoCloseable {
       wanted.add(new NewTopic(s.matchedTopic(), s.partitions(), rf));
       wanted.add(
           new NewTopic(s.queriesTopic(), 1, rf)
-              .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+              .configs(
+                  Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
       wanted.add(new NewTopic(s.alertsTopic(), 1, rf));
       List<NewTopic> missing = wanted.stream().filter(t -> !existing.contains(t.name())).toList();
       if (!missing.isEmpty()) {
@@ -138,8 +139,7 @@ public final class Cluster implements AutoCloseable {
   }
 
   /** Starts a worker of the consumer group; it stores into {@code store}. */
-  public Worker worker(
-      String name, Matcher matcher, Optional<PostEnricher> enricher, Store store) {
+  public Worker worker(String name, Matcher matcher, Optional<PostEnricher> enricher, Store store) {
     Worker worker = new Worker(name, settings, common, matcher, enricher, store, producer);
     started.add(worker);
     worker.start();
@@ -191,7 +191,10 @@ public final class Cluster implements AutoCloseable {
   /** Reads every alert from the start of the alerts topic, until closed. */
   public AutoCloseable followAlerts(String clientId, Consumer<Alert> handler) {
     return follow(
-        settings.alertsTopic(), null, clientId, r -> handler.accept(Codec.read(r.value(), Alert.class)));
+        settings.alertsTopic(),
+        null,
+        clientId,
+        r -> handler.accept(Codec.read(r.value(), Alert.class)));
   }
 
   private AutoCloseable follow(

@@ -83,7 +83,10 @@ public record ClusterSettings(
   private static void requireName(String setting, String name) {
     if (name == null || !name.matches("[a-zA-Z0-9._-]{1,200}")) {
       throw new IllegalArgumentException(
-          setting + " must be a Kafka name of letters, digits, '.', '_' or '-', was '" + name + "'");
+          setting
+              + " must be a Kafka name of letters, digits, '.', '_' or '-', was '"
+              + name
+              + "'");
     }
   }
 }

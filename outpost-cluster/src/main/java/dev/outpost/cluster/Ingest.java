@@ -114,8 +114,7 @@ public final class Ingest implements AutoCloseable {
     produced.incrementAndGet();
     pendingCursor = cursor;
     pending++;
-    if (pending >= CHECKPOINT_EVERY
-        || clock.millis() - lastCheckpointMillis >= CHECKPOINT_MILLIS) {
+    if (pending >= CHECKPOINT_EVERY || clock.millis() - lastCheckpointMillis >= CHECKPOINT_MILLIS) {
       checkpoint();
     }
   }

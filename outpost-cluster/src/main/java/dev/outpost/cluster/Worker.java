@@ -84,8 +84,7 @@ public final class Worker implements AutoCloseable {
     p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.batchSize());
     p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    this.consumer =
-        new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
+    this.consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
     this.thread = Thread.ofPlatform().name("cluster-" + name).daemon().unstarted(this::run);
   }
 
@@ -140,7 +139,7 @@ public final class Worker implements AutoCloseable {
       LOG.error("worker {} failed and stops: {}", name, e.toString(), e);
     } finally {
       try {
-        consumer.close(Duration.ofSeconds(crashing ? 0 : 5));
+        consumer.close(Duration.ofSeconds(crashing ? 1 : 5));
       } catch (RuntimeException e) {
         LOG.debug("closing consumer of {}: {}", name, e.toString());
       }
