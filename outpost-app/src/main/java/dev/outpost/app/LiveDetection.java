@@ -13,6 +13,8 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,8 +37,22 @@ final class LiveDetection implements MentionListener {
     this.detector = new Detector(DetectorConfig.defaults(), streamClock, this::alert);
   }
 
+  private final List<Consumer<Alert>> sinks = new CopyOnWriteArrayList<>();
+
+  /** Sends every alert to {@code sink} as well (cluster mode: the alerts topic). */
+  void alsoSendTo(Consumer<Alert> sink) {
+    sinks.add(sink);
+  }
+
   private void alert(Alert alert) {
     inbox.send(alert);
+    for (Consumer<Alert> sink : sinks) {
+      try {
+        sink.accept(alert);
+      } catch (RuntimeException e) {
+        LOG.warn("sending alert {} on failed: {}", alert.threadId(), e.toString());
+      }
+    }
     if (alert.phase() == Alert.Phase.OPENED) {
       LOG.info("alert {} {}: {}", alert.kind().id(), alert.subject(), alert.summary());
     }

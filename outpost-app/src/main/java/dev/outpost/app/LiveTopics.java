@@ -11,10 +11,32 @@ import java.util.List;
 final class LiveTopics implements Topics {
   private final Store store;
   private final QueryEngine engine;
+  private final Changes changes;
+
+  /** Told of every saved or deleted topic (cluster mode broadcasts them to every worker). */
+  interface Changes {
+    Changes NONE =
+        new Changes() {
+          @Override
+          public void saved(Topic topic) {}
+
+          @Override
+          public void deleted(String topicId) {}
+        };
+
+    void saved(Topic topic);
+
+    void deleted(String topicId);
+  }
 
   LiveTopics(Store store, QueryEngine engine) {
+    this(store, engine, Changes.NONE);
+  }
+
+  LiveTopics(Store store, QueryEngine engine, Changes changes) {
     this.store = store;
     this.engine = engine;
+    this.changes = changes;
   }
 
   @Override
@@ -36,6 +58,7 @@ final class LiveTopics implements Topics {
     if (validation.ok()) {
       store.saveTopics(List.of(topic));
       engine.put(topic);
+      changes.saved(topic);
     }
     return validation;
   }
@@ -44,6 +67,7 @@ final class LiveTopics implements Topics {
   public synchronized boolean delete(String id) {
     boolean deleted = store.deleteTopic(id);
     engine.remove(id);
+    changes.deleted(id);
     return deleted;
   }
 }

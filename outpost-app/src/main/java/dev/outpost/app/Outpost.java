@@ -33,6 +33,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
@@ -79,6 +80,15 @@ public final class Outpost implements AutoCloseable {
             2);
       }
     }
+    if (config.cluster().enabled()
+        && !"all".equals(config.cluster().role())
+        && config.database().externalUrl().isEmpty()) {
+      throw new UserError(
+          "cluster.role "
+              + config.cluster().role()
+              + " needs the PostgreSQL that every Outpost process shares: set database.url"
+              + " (the embedded database serves one process only)");
+    }
     Database database = openDatabase(config.database());
     List<AutoCloseable> started = new ArrayList<>(List.of(database));
     try {
@@ -122,34 +132,63 @@ public final class Outpost implements AutoCloseable {
               listeners,
               started);
       List<WebFeature> features = Features.wire(services);
+      MentionListener toListeners =
+          mentions -> {
+            feed.stored(mentions);
+            detection.stored(mentions);
+            listeners.forEach(l -> l.stored(mentions));
+          };
       Pipeline pipeline =
           new Pipeline(
               engine,
               Optional.of(enricher::enrich),
               store,
-              mentions -> {
-                feed.stored(mentions);
-                detection.stored(mentions);
-                listeners.forEach(l -> l.stored(mentions));
-              },
+              toListeners,
               clock,
               Pipeline.Settings.DEFAULT);
       started.add(pipeline);
+      // Cluster mode: sources go to Kafka and workers take posts from it; the in-process
+      // pipeline stays idle.
+      Optional<ClusterMode> cluster = Optional.empty();
+      if (config.cluster().enabled()) {
+        ClusterMode mode =
+            ClusterMode.start(
+                config.cluster(),
+                clock,
+                store,
+                engine,
+                Optional.of(enricher::enrich),
+                toListeners,
+                sources);
+        started.add(mode);
+        detection.alsoSendTo(mode.cluster().alertSink());
+        cluster = Optional.of(mode);
+      }
+      LiveTopics.Changes changes =
+          cluster.<LiveTopics.Changes>map(c -> c).orElse(LiveTopics.Changes.NONE);
+      Optional<ClusterMode> clusterStatus = cluster;
       WebServer.Builder webBuilder =
           WebServer.builder(
               new WebServer.Settings(config.server().host(), config.server().port()),
               store,
               new PostgresAnalytics(database.dataSource()),
-              new LiveTopics(store, engine),
+              new LiveTopics(store, engine, changes),
               feed,
-              () -> HealthStatus.of(pipeline, detection, connections, dispatcher));
+              () -> {
+                Map<String, Object> health =
+                    HealthStatus.of(pipeline, detection, connections, dispatcher);
+                clusterStatus.ifPresent(c -> health.put("cluster", c.status()));
+                return health;
+              });
       features.forEach(webBuilder::feature);
       WebServer web = webBuilder.start();
       started.add(web);
       dispatcher.start();
       PipelineMeters.bind(pipeline, web.meters());
       ConnectorMeters.bind(connections, web.meters());
-      sources.forEach(pipeline::start);
+      if (cluster.isEmpty()) {
+        sources.forEach(pipeline::start);
+      }
       return new Outpost(started, store, pipeline, web);
     } catch (RuntimeException e) {
       closeAll(started);
