@@ -60,6 +60,7 @@ public final class Worker implements AutoCloseable {
   private final AtomicLong batches = new AtomicLong();
   private volatile boolean closing;
   private volatile boolean crashing;
+  private volatile int assigned;
   private final Thread thread;
 
   Worker(
@@ -109,6 +110,11 @@ public final class Worker implements AutoCloseable {
   /** Batches (one partition's share of a poll) stored. */
   public long batches() {
     return batches.get();
+  }
+
+  /** Partitions of the raw topic this worker holds now. */
+  public int assignedPartitions() {
+    return assigned;
   }
 
   public boolean isRunning() {
@@ -271,11 +277,13 @@ public final class Worker implements AutoCloseable {
         store.checkpoint(checkpointName(tp)).ifPresent(c -> positions.put(tp, Long.parseLong(c)));
       }
       positions.forEach(consumer::seek);
+      assigned = consumer.assignment().size();
       LOG.info("worker {} assigned {} (stored positions {})", name, partitions, positions);
     }
 
     @Override
     public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+      assigned = 0;
       LOG.info("worker {} gives up {}", name, partitions);
     }
   }
