@@ -1,5 +1,9 @@
 package dev.outpost.cluster;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
@@ -31,7 +35,7 @@ public final class LocalKafka implements AutoCloseable {
               .setConfigProp("group.initial.rebalance.delay.ms", "0")
               .setConfigProp("num.partitions", "4")
               .build();
-      kit.format();
+      format(kit);
       kit.startup();
       kit.waitForReadyBrokers();
       return new LocalKafka(kit);
@@ -40,6 +44,19 @@ public final class LocalKafka implements AutoCloseable {
       throw new IllegalStateException("interrupted while starting the in-process Kafka", e);
     } catch (Exception e) {
       throw new IllegalStateException("the in-process Kafka did not start: " + e, e);
+    }
+  }
+
+  /** Formats the storage; Kafka's formatter prints to standard output, which is kept clean. */
+  private static void format(KafkaClusterTestKit kit) throws Exception {
+    PrintStream out = System.out;
+    synchronized (LocalKafka.class) {
+      System.setOut(new PrintStream(OutputStream.nullOutputStream(), true, UTF_8));
+      try {
+        kit.format();
+      } finally {
+        System.setOut(out);
+      }
     }
   }
 
