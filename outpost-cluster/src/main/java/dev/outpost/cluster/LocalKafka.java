@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.server.common.MetadataVersion;
 
 /**
  * A one-node Kafka (KRaft, broker and controller combined) inside this JVM, for tests and {@code
@@ -25,6 +26,9 @@ public final class LocalKafka implements AutoCloseable {
       KafkaClusterTestKit kit =
           new KafkaClusterTestKit.Builder(
                   new TestKitNodes.Builder()
+                      // The latest production metadata version: the test kit's default is the
+                      // newest one still under development.
+                      .setBootstrapMetadataVersion(MetadataVersion.latestProduction())
                       .setCombined(true)
                       .setNumBrokerNodes(1)
                       .setNumControllerNodes(1)

@@ -274,11 +274,34 @@ public final class Worker implements AutoCloseable {
     public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
       Map<TopicPartition, Long> positions = new HashMap<>();
       for (TopicPartition tp : partitions) {
-        store.checkpoint(checkpointName(tp)).ifPresent(c -> positions.put(tp, Long.parseLong(c)));
+        storedPosition(tp).ifPresent(p -> positions.put(tp, p));
       }
       positions.forEach(consumer::seek);
       assigned = consumer.assignment().size();
       LOG.info("worker {} assigned {} (stored positions {})", name, partitions, positions);
+    }
+
+    /** The stored position of a partition, waiting while the store is down. */
+    private Optional<Long> storedPosition(TopicPartition tp) {
+      long backoff = 200;
+      while (true) {
+        try {
+          return store.checkpoint(checkpointName(tp)).map(Long::parseLong);
+        } catch (RuntimeException e) {
+          if (closing) {
+            throw e;
+          }
+          LOG.warn(
+              "worker {}: reading the position of {} failed, retrying: {}", name, tp, e.toString());
+          try {
+            Thread.sleep(backoff);
+          } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+            throw e;
+          }
+          backoff = Math.min(backoff * 2, MAX_BACKOFF.toMillis());
+        }
+      }
     }
 
     @Override

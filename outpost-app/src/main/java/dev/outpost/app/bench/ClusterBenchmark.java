@@ -91,8 +91,18 @@ public final class ClusterBenchmark {
     line.write(s);
     runs.add(s);
     try (LocalKafka kafka = LocalKafka.start(workDir.resolve("kafka"))) {
+      // Warm up the broker and the Kafka clients too, untimed.
+      cluster(
+          2,
+          "warm-up",
+          posts.subList(0, Math.min(posts.size(), 10_000)),
+          topics,
+          enrich,
+          kafka,
+          workDir.resolve("cluster-warm-up"));
       for (int n : workerCounts) {
-        Run r = cluster(n, posts, topics, enrich, kafka, workDir.resolve("cluster-" + n));
+        Run r =
+            cluster(n, "bench-" + n, posts, topics, enrich, kafka, workDir.resolve("cluster-" + n));
         line.write(r);
         runs.add(r);
       }
@@ -108,6 +118,7 @@ public final class ClusterBenchmark {
 
   private static Run cluster(
       int workers,
+      String prefix,
       List<Post> posts,
       List<Topic> topics,
       Optional<PostEnricher> enricher,
@@ -119,7 +130,6 @@ public final class ClusterBenchmark {
       store.saveTopics(topics);
       QueryEngine engine = new QueryEngine();
       topics.forEach(engine::put);
-      String prefix = "bench-" + workers;
       ClusterSettings settings =
           new ClusterSettings(
               kafka.bootstrapServers(),
