@@ -7,6 +7,7 @@ import dev.outpost.cluster.ClusterSettings;
 import dev.outpost.cluster.Ingest;
 import dev.outpost.cluster.QueryUpdates;
 import dev.outpost.cluster.Worker;
+import dev.outpost.core.Matcher;
 import dev.outpost.core.MentionListener;
 import dev.outpost.core.PostEnricher;
 import dev.outpost.core.Source;
@@ -63,6 +64,7 @@ final class ClusterMode implements AutoCloseable, LiveTopics.Changes {
       Clock clock,
       Store store,
       QueryEngine engine,
+      Matcher matcher,
       Optional<PostEnricher> enricher,
       MentionListener listener,
       List<Source> sources) {
@@ -79,7 +81,7 @@ final class ClusterMode implements AutoCloseable, LiveTopics.Changes {
       cluster.followQueries("queries-" + host, updates(engine));
       if (config.runsWorkers()) {
         for (int i = 1; i <= config.workers(); i++) {
-          mode.workers.add(cluster.worker(host + "-" + i, engine, enricher, store));
+          mode.workers.add(cluster.worker(host + "-" + i, matcher, enricher, store));
         }
         cluster.followMentions("feed-" + host, listener);
       }

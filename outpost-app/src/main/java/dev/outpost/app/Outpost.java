@@ -17,6 +17,7 @@ import dev.outpost.listen.QueryException;
 import dev.outpost.store.Database;
 import dev.outpost.store.PostgresAnalytics;
 import dev.outpost.store.PostgresAuditLog;
+import dev.outpost.store.PostgresMentionTags;
 import dev.outpost.store.PostgresOutbox;
 import dev.outpost.store.PostgresStore;
 import dev.outpost.store.Rollups;
@@ -45,6 +46,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class Outpost implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Outpost.class);
+
+  /** How many of the last posts heard a query being written is tried on. */
+  private static final int RECENT_POSTS = 5_000;
 
   private final Database database;
   private final List<AutoCloseable> started;
@@ -138,9 +142,19 @@ public final class Outpost implements AutoCloseable {
             detection.stored(mentions);
             listeners.forEach(l -> l.stored(mentions));
           };
+      RecentPosts recent = new RecentPosts(RECENT_POSTS);
+      // Posts heard are kept for the query preview, in either mode.
+      dev.outpost.core.Matcher matcher =
+          post -> {
+            recent.add(post);
+            return engine.match(post);
+          };
       Pipeline pipeline =
           new Pipeline(
-              engine,
+              post -> {
+                recent.add(post);
+                return engine.match(post);
+              },
               Optional.of(enricher::enrich),
               store,
               toListeners,
@@ -157,6 +171,7 @@ public final class Outpost implements AutoCloseable {
                 clock,
                 store,
                 engine,
+                matcher,
                 Optional.of(enricher::enrich),
                 toListeners,
                 sources);
@@ -172,7 +187,7 @@ public final class Outpost implements AutoCloseable {
               new WebServer.Settings(config.server().host(), config.server().port()),
               store,
               new PostgresAnalytics(database.dataSource()),
-              new LiveTopics(store, engine, changes),
+              new LiveTopics(store, engine, recent, changes),
               feed,
               () -> {
                 Map<String, Object> health =
@@ -180,6 +195,7 @@ public final class Outpost implements AutoCloseable {
                 clusterStatus.ifPresent(c -> health.put("cluster", c.status()));
                 return health;
               });
+      webBuilder.mentionTags(new PostgresMentionTags(database.dataSource(), clock));
       features.forEach(webBuilder::feature);
       WebServer web = webBuilder.start();
       started.add(web);
