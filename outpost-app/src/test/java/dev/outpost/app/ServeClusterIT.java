@@ -105,7 +105,8 @@ class ServeClusterIT {
               });
           Topic added = new Topic("boeing", "Boeing", TopicKind.BRAND, "boeing");
           new LiveTopics(
-                  outpost.store(), new QueryEngine(), new RecentPosts(10), clusterChanges(reader)).save(added);
+                  outpost.store(), new QueryEngine(), new RecentPosts(10), clusterChanges(reader))
+              .save(added);
           long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
           while (broadcast.size() < config.topics().size() + 1 && System.nanoTime() < until) {
             Thread.sleep(50);
