@@ -41,7 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  * again.
  */
 class ClusterIT {
-  private static final int POSTS = 12_000;
+  private static final int POSTS = 8_000;
 
   @TempDir static Path dir;
   private static LocalKafka kafka;
