@@ -96,13 +96,30 @@ class ClusterIT {
       cluster.followMentions("test-feed", feed::addAll);
       Worker w1 = cluster.worker("w1", engine, Optional.empty(), store);
       Worker w2 = cluster.worker("w2", engine, Optional.empty(), store);
-      Ingest ingest = cluster.ingest(source("airline", posts), store);
-
-      await("w1 storing batches", () -> w1.batches() >= 3, Duration.ofSeconds(60));
+      await(
+          "w1 and w2 sharing the partitions",
+          () ->
+              w1.assignedPartitions() > 0
+                  && w2.assignedPartitions() > 0
+                  && w1.assignedPartitions() + w2.assignedPartitions() == settings.partitions(),
+          Duration.ofSeconds(60));
+      // w1 dies after storing its first batch, before committing its offset: mid-stream.
       w1.crashAfterNextStore();
-      assertThat(w1.awaitStopped(Duration.ofSeconds(30))).isTrue();
+      Ingest first = cluster.ingest(source("airline-1", posts.subList(0, POSTS / 2)), store);
+      assertThat(w1.awaitStopped(Duration.ofSeconds(60))).isTrue();
+      assertThat(w1.batches()).isEqualTo(1);
+      // w3 joins; the second half of the stream is shared by w2 and w3.
       Worker w3 = cluster.worker("w3", engine, Optional.empty(), store);
-      ingest.awaitDone();
+      await(
+          "w2 and w3 sharing the partitions",
+          () ->
+              w3.assignedPartitions() > 0
+                  && w2.assignedPartitions() > 0
+                  && w2.assignedPartitions() + w3.assignedPartitions() == settings.partitions(),
+          Duration.ofSeconds(60));
+      first.awaitDone();
+      Ingest second = cluster.ingest(source("airline-2", posts.subList(POSTS / 2, POSTS)), store);
+      second.awaitDone();
       await(
           "every raw post stored",
           () -> storedPositions(settings) == POSTS,
