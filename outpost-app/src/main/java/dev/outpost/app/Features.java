@@ -1,6 +1,7 @@
 package dev.outpost.app;
 
 import dev.outpost.web.WebFeature;
+import dev.outpost.web.accounts.AccountsWeb;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,6 +15,8 @@ final class Features {
 
   static List<WebFeature> wire(Services services) {
     List<WebFeature> features = new ArrayList<>();
+    // Accounts (issue 12): sign-in, users, API tokens, secrets and the audit log.
+    features.add(new AccountsWeb(services.accounts(), services.secrets(), services.audit()));
     return features;
   }
 }
