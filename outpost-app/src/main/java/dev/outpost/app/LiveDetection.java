@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,8 +44,22 @@ final class LiveDetection implements MentionListener {
     this.detector = new Detector(DetectorConfig.defaults(), streamClock, this::alert);
   }
 
+  private final List<Consumer<Alert>> sinks = new CopyOnWriteArrayList<>();
+
+  /** Sends every alert to {@code sink} as well (cluster mode: the alerts topic). */
+  void alsoSendTo(Consumer<Alert> sink) {
+    sinks.add(sink);
+  }
+
   private void alert(Alert alert) {
     inbox.send(alert);
+    for (Consumer<Alert> sink : sinks) {
+      try {
+        sink.accept(alert);
+      } catch (RuntimeException e) {
+        LOG.warn("sending alert {} on failed: {}", alert.threadId(), e.toString());
+      }
+    }
     for (AlertListener l : listeners) {
       try {
         l.alert(alert);

@@ -14,11 +14,33 @@ final class LiveTopics implements Topics {
   private final Store store;
   private final QueryEngine engine;
   private final RecentPosts recent;
+  private final Changes changes;
+
+  /** Told of every saved or deleted topic (cluster mode broadcasts them to every worker). */
+  interface Changes {
+    Changes NONE =
+        new Changes() {
+          @Override
+          public void saved(Topic topic) {}
+
+          @Override
+          public void deleted(String topicId) {}
+        };
+
+    void saved(Topic topic);
+
+    void deleted(String topicId);
+  }
 
   LiveTopics(Store store, QueryEngine engine, RecentPosts recent) {
+    this(store, engine, recent, Changes.NONE);
+  }
+
+  LiveTopics(Store store, QueryEngine engine, RecentPosts recent, Changes changes) {
     this.store = store;
     this.engine = engine;
     this.recent = recent;
+    this.changes = changes;
   }
 
   @Override
@@ -40,6 +62,7 @@ final class LiveTopics implements Topics {
     if (validation.ok()) {
       store.saveTopics(List.of(topic));
       engine.put(topic);
+      changes.saved(topic);
     }
     return validation;
   }
@@ -48,6 +71,7 @@ final class LiveTopics implements Topics {
   public synchronized boolean delete(String id) {
     boolean deleted = store.deleteTopic(id);
     engine.remove(id);
+    changes.deleted(id);
     return deleted;
   }
 

@@ -39,6 +39,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
@@ -107,6 +108,15 @@ public final class Outpost implements AutoCloseable {
             2);
       }
     }
+    if (config.cluster().enabled()
+        && !"all".equals(config.cluster().role())
+        && config.database().externalUrl().isEmpty()) {
+      throw new UserError(
+          "cluster.role "
+              + config.cluster().role()
+              + " needs the PostgreSQL that every Outpost process shares: set database.url"
+              + " (the embedded database serves one process only)");
+    }
     Database database = openDatabase(config.database());
     List<AutoCloseable> started = new ArrayList<>(List.of(database));
     try {
@@ -172,31 +182,62 @@ public final class Outpost implements AutoCloseable {
               accounts,
               secrets);
       List<WebFeature> features = Features.wire(services);
+      MentionListener toListeners =
+          mentions -> {
+            feed.stored(mentions);
+            detection.stored(mentions);
+            listeners.forEach(l -> l.stored(mentions));
+          };
       RecentPosts recent = new RecentPosts(RECENT_POSTS);
+      // Posts heard are kept for the query preview, in either mode.
+      dev.outpost.core.Matcher matcher =
+          post -> {
+            recent.add(post);
+            return engine.match(post);
+          };
       Pipeline pipeline =
           new Pipeline(
-              post -> {
-                recent.add(post);
-                return engine.match(post);
-              },
+              matcher,
               Optional.of(enricher::enrich),
               store,
-              mentions -> {
-                feed.stored(mentions);
-                detection.stored(mentions);
-                listeners.forEach(l -> l.stored(mentions));
-              },
+              toListeners,
               clock,
               Pipeline.Settings.DEFAULT);
       started.add(pipeline);
+      // Cluster mode: sources go to Kafka and workers take posts from it; the in-process
+      // pipeline stays idle.
+      Optional<ClusterMode> cluster = Optional.empty();
+      if (config.cluster().enabled()) {
+        ClusterMode mode =
+            ClusterMode.start(
+                config.cluster(),
+                clock,
+                store,
+                engine,
+                matcher,
+                Optional.of(enricher::enrich),
+                toListeners,
+                sources);
+        started.add(mode);
+        detection.alsoSendTo(mode.cluster().alertSink());
+        cluster = Optional.of(mode);
+      }
+      LiveTopics.Changes changes =
+          cluster.<LiveTopics.Changes>map(c -> c).orElse(LiveTopics.Changes.NONE);
+      Optional<ClusterMode> clusterStatus = cluster;
       WebServer.Builder webBuilder =
           WebServer.builder(
               new WebServer.Settings(config.server().host(), config.server().port()),
               store,
               new PostgresAnalytics(database.dataSource()),
-              new LiveTopics(store, engine, recent),
+              new LiveTopics(store, engine, recent, changes),
               feed,
-              () -> HealthStatus.of(pipeline, detection, connections, dispatcher));
+              () -> {
+                Map<String, Object> health =
+                    HealthStatus.of(pipeline, detection, connections, dispatcher);
+                clusterStatus.ifPresent(c -> health.put("cluster", c.status()));
+                return health;
+              });
       webBuilder.mentionTags(new PostgresMentionTags(database.dataSource(), clock));
       features.forEach(webBuilder::feature);
       webBuilder.feature(webhooks.feature());
@@ -207,7 +248,9 @@ public final class Outpost implements AutoCloseable {
       dispatcher.start();
       PipelineMeters.bind(pipeline, web.meters());
       ConnectorMeters.bind(connections, web.meters());
-      sources.forEach(pipeline::start);
+      if (cluster.isEmpty()) {
+        sources.forEach(pipeline::start);
+      }
       return new Outpost(started, store, pipeline, web, accounts, secrets, firstAdminPassword);
     } catch (RuntimeException e) {
       closeAll(started);

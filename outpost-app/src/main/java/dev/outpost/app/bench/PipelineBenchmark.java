@@ -28,7 +28,7 @@ public final class PipelineBenchmark {
 
   /** One run's figures. */
   public record Run(String name, int posts, long mentions, double seconds) {
-    double postsPerSecond() {
+    public double postsPerSecond() {
       return posts / seconds;
     }
 
@@ -96,7 +96,7 @@ public final class PipelineBenchmark {
     return sorted.get(sorted.size() / 2);
   }
 
-  private static Run once(
+  static Run once(
       String name,
       List<Post> posts,
       List<Topic> topics,

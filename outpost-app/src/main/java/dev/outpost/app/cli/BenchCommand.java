@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
       BenchCommand.Match.class,
       BenchCommand.PipelineRun.class,
       BenchOverloadCommand.class,
-      BenchSoakCommand.class
+      BenchSoakCommand.class,
+      BenchClusterCommand.class
     })
 public final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
