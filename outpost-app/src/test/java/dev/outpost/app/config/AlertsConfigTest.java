@@ -75,8 +75,7 @@ class AlertsConfigTest {
             name.endsWith("_URL")
                 ? "https://hooks.example.com/services/T/B/X"
                 : "0123456789abcdef0123456789abcdef";
-    AlertsConfig a =
-        new ConfigLoader(env).load(Path.of("..", "outpost.example.yaml")).alerts();
+    AlertsConfig a = new ConfigLoader(env).load(Path.of("..", "outpost.example.yaml")).alerts();
     assertThat(a.rules()).extracting(AlertsConfig.Rule::name).containsExactly("crisis", "viral");
     assertThat(a.channels()).hasSize(3);
   }
