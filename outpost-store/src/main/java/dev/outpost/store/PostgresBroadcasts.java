@@ -129,7 +129,9 @@ public final class PostgresBroadcasts implements BroadcastStore {
       Map<Long, List<Broadcast.Message>> messages = new HashMap<>();
       Sql.query(
           c,
-          "SELECT " + MESSAGE_COLUMNS + " FROM broadcast_messages WHERE broadcast_id = ANY (?)"
+          "SELECT "
+              + MESSAGE_COLUMNS
+              + " FROM broadcast_messages WHERE broadcast_id = ANY (?)"
               + " ORDER BY broadcast_id, seq",
           ps -> ps.setArray(1, c.createArrayOf("bigint", ids)),
           rs -> {

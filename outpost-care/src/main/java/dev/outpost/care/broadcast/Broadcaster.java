@@ -9,7 +9,6 @@ import dev.outpost.core.broadcast.Impact;
 import dev.outpost.core.outbox.Outbox;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -149,7 +148,8 @@ public final class Broadcaster implements AutoCloseable {
             "unknown component '" + c + "'; configured: " + settings.components());
       }
     }
-    Broadcast b = store.create(title, impact, components, incidentId, body, author, clock.instant());
+    Broadcast b =
+        store.create(title, impact, components, incidentId, body, author, clock.instant());
     audit.record(
         new AuditEvent(
             clock.instant(),
@@ -219,16 +219,26 @@ public final class Broadcaster implements AutoCloseable {
     Broadcast.Message m = message(b, seq);
     if (m.author().equals(approver)) {
       throw new IllegalArgumentException(
-          "message " + seq + " of broadcast " + id + " needs approval by someone other than its"
+          "message "
+              + seq
+              + " of broadcast "
+              + id
+              + " needs approval by someone other than its"
               + " author");
     }
     if (!store.approve(id, seq, approver, clock.instant())) {
       throw new IllegalArgumentException(
-          "message " + seq + " of broadcast " + id + " is " + m.state().name().toLowerCase(
-              java.util.Locale.ROOT) + ", not a draft");
+          "message "
+              + seq
+              + " of broadcast "
+              + id
+              + " is "
+              + m.state().name().toLowerCase(java.util.Locale.ROOT)
+              + ", not a draft");
     }
     audit.record(
-        AuditEvent.of(clock.instant(), approver, "broadcast.approve", "broadcast:" + id + ":" + seq));
+        AuditEvent.of(
+            clock.instant(), approver, "broadcast.approve", "broadcast:" + id + ":" + seq));
   }
 
   /**
@@ -252,7 +262,8 @@ public final class Broadcaster implements AutoCloseable {
     if (now) {
       changes.incrementAndGet();
       audit.record(
-          AuditEvent.of(clock.instant(), actor, "broadcast.publish", "broadcast:" + id + ":" + seq));
+          AuditEvent.of(
+              clock.instant(), actor, "broadcast.publish", "broadcast:" + id + ":" + seq));
     }
     pump(id);
     return now;

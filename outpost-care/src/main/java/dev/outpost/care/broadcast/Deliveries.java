@@ -154,8 +154,7 @@ final class Deliveries {
             sent == n
                 ? Broadcaster.DeliveryState.SENT
                 : failed ? Broadcaster.DeliveryState.FAILED : Broadcaster.DeliveryState.PENDING;
-        out.add(
-            new Broadcaster.Delivery(m.seq(), c.name(), state, n, sent, attempts, error, url));
+        out.add(new Broadcaster.Delivery(m.seq(), c.name(), state, n, sent, attempts, error, url));
       }
     }
     return out;

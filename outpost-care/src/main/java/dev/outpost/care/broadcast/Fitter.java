@@ -33,8 +33,8 @@ public final class Fitter {
   /**
    * The posts {@code text} becomes on {@code channel}.
    *
-   * @param link where the full text is (the status page), added when the text has to be cut; may
-   *     be empty
+   * @param link where the full text is (the status page), added when the text has to be cut; may be
+   *     empty
    */
   public static List<String> fit(String text, ChannelProfile channel, String link) {
     String t = text.strip();

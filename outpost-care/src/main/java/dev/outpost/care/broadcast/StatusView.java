@@ -49,8 +49,7 @@ public record StatusView(
       for (Broadcast.Message m : b.messages()) {
         if (m.publishedAt().isPresent()) {
           Instant at = m.publishedAt().get();
-          updates.add(
-              new Update(m.kind().name().toLowerCase(java.util.Locale.ROOT), m.body(), at));
+          updates.add(new Update(m.kind().name().toLowerCase(java.util.Locale.ROOT), m.body(), at));
           updated = updated == null || at.isAfter(updated) ? at : updated;
         }
       }
