@@ -35,8 +35,8 @@ public record StatusView(
       Optional<Instant> resolvedAt,
       List<Update> updates) {}
 
-  /** A published message. */
-  public record Update(String kind, String body, Instant at) {}
+  /** A published message; {@code seq} is its place in the broadcast. */
+  public record Update(int seq, String kind, String body, Instant at) {}
 
   static final String OPERATIONAL = "operational";
 
@@ -49,7 +49,9 @@ public record StatusView(
       for (Broadcast.Message m : b.messages()) {
         if (m.publishedAt().isPresent()) {
           Instant at = m.publishedAt().get();
-          updates.add(new Update(m.kind().name().toLowerCase(java.util.Locale.ROOT), m.body(), at));
+          updates.add(
+              new Update(
+                  m.seq(), m.kind().name().toLowerCase(java.util.Locale.ROOT), m.body(), at));
           updated = updated == null || at.isAfter(updated) ? at : updated;
         }
       }
