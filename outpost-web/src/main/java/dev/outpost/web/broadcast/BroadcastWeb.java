@@ -89,19 +89,19 @@ public final class BroadcastWeb implements WebFeature {
     routes.get(
         "/api/v1/broadcasts/{id}/messages/{seq}/preview",
         Permission.VIEW,
-        ctx -> ctx.json(broadcaster.preview(id(ctx), seq(ctx))));
+        ctx -> ctx.json(broadcaster.preview(existing(ctx), seq(ctx))));
     routes.post(
         "/api/v1/broadcasts/{id}/messages/{seq}/approve",
         Permission.APPROVE,
         ctx -> {
-          broadcaster.approve(id(ctx), seq(ctx), Principal.of(ctx).name());
+          broadcaster.approve(existing(ctx), seq(ctx), Principal.of(ctx).name());
           apiDetail(ctx);
         });
     routes.post(
         "/api/v1/broadcasts/{id}/messages/{seq}/publish",
         Permission.BROADCAST,
         ctx -> {
-          broadcaster.publish(id(ctx), seq(ctx), Principal.of(ctx).name());
+          broadcaster.publish(existing(ctx), seq(ctx), Principal.of(ctx).name());
           apiDetail(ctx);
         });
     routes.post(
@@ -109,11 +109,12 @@ public final class BroadcastWeb implements WebFeature {
         Permission.BROADCAST,
         ctx ->
             ctx.json(
-                Map.of("retried", broadcaster.retryFailed(id(ctx), Principal.of(ctx).name()))));
+                Map.of(
+                    "retried", broadcaster.retryFailed(existing(ctx), Principal.of(ctx).name()))));
     routes.get(
         "/api/v1/broadcasts/{id}/affected",
         Permission.VIEW_PERSONAL_DATA,
-        ctx -> ctx.json(broadcaster.affected(id(ctx))));
+        ctx -> ctx.json(broadcaster.affected(existing(ctx))));
     routes.post(
         "/api/v1/broadcasts/{id}/affected/answer",
         Permission.REPLY,
@@ -123,7 +124,9 @@ public final class BroadcastWeb implements WebFeature {
               Map.of(
                   "queued",
                   broadcaster.answerAffected(
-                      id(ctx), body.text() == null ? "" : body.text(), Principal.of(ctx).name())));
+                      existing(ctx),
+                      body.text() == null ? "" : body.text(),
+                      Principal.of(ctx).name())));
         });
   }
 
@@ -153,7 +156,7 @@ public final class BroadcastWeb implements WebFeature {
   private void apiFollowUp(Context ctx) {
     MessageBody b = ctx.bodyAsClass(MessageBody.class);
     Broadcast.Message m =
-        broadcaster.followUp(id(ctx), kind(b.kind()), b.body(), Principal.of(ctx).name());
+        broadcaster.followUp(existing(ctx), kind(b.kind()), b.body(), Principal.of(ctx).name());
     ctx.status(HttpStatus.CREATED).json(m);
   }
 
@@ -190,6 +193,13 @@ public final class BroadcastWeb implements WebFeature {
           throw new IllegalArgumentException(
               "kind must be update or resolution, was '" + raw + "'");
     };
+  }
+
+  /** The path's broadcast id; 404 when there is no such broadcast. */
+  private long existing(Context ctx) {
+    long id = id(ctx);
+    find(id);
+    return id;
   }
 
   static long id(Context ctx) {
