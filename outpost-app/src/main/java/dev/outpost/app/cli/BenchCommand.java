@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
       BenchCommand.Match.class,
       BenchCommand.PipelineRun.class,
       BenchOverloadCommand.class,
-      BenchSoakCommand.class
+      BenchSoakCommand.class,
+      BenchStatusCommand.class
     })
 public final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
