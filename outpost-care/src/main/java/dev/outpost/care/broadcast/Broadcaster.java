@@ -142,6 +142,15 @@ public final class Broadcaster implements AutoCloseable {
       Optional<String> incidentId,
       String body,
       String author) {
+    if (title == null || title.isBlank()) {
+      throw new IllegalArgumentException("a broadcast needs a title");
+    }
+    if (title.strip().length() > Broadcast.MAX_TITLE) {
+      throw new IllegalArgumentException(
+          "a broadcast title must be at most " + Broadcast.MAX_TITLE + " characters");
+    }
+    java.util.Objects.requireNonNull(impact, "impact");
+    Broadcast.checkBody(body);
     for (String c : components) {
       if (!settings.components().contains(c)) {
         throw new IllegalArgumentException(

@@ -257,6 +257,13 @@ class BroadcastWebIT {
                     "{\"title\":\"t\",\"impact\":\"degraded\",\"components\":[\"moon\"],\"body\":\"b\"}")
                 .body())
         .contains("unknown component 'moon'");
+    HttpResponse<String> empty = send("ana", "POST", "/api/v1/broadcasts", "{}");
+    assertThat(empty.statusCode()).isEqualTo(400);
+    assertThat(empty.body()).contains("impact is required");
+    assertThat(
+            send("ana", "POST", "/api/v1/broadcasts", "{\"impact\":\"degraded\",\"body\":\"b\"}")
+                .body())
+        .contains("a broadcast needs a title");
     assertThat(send("ana", "GET", "/api/v1/broadcasts/abc", null).body())
         .contains("broadcast id must be a whole number");
     assertThat(send("ana", "GET", "/api/v1/broadcasts/999999", null).statusCode()).isEqualTo(404);
