@@ -49,6 +49,7 @@ class BroadcastIT {
 
   private final TestClock clock = new TestClock(Instant.parse("2026-11-30T10:00:00Z"));
   private FakeMastodon mastodon;
+  private FakeBluesky bluesky;
   private FakeHttp webhookOk;
   private FakeHttp webhookFlaky;
   private FakeHttp webhookGone;
@@ -71,6 +72,7 @@ class BroadcastIT {
   @BeforeEach
   void start() throws Exception {
     mastodon = new FakeMastodon();
+    bluesky = new FakeBluesky();
     webhookOk = new FakeHttp(r -> new FakeHttp.Reply(204, ""));
     Map<String, AtomicInteger> flaky = new java.util.concurrent.ConcurrentHashMap<>();
     webhookFlaky =
@@ -107,6 +109,20 @@ class BroadcastIT {
                         "hashtag",
                         "brand"),
                     ctx));
+    Channel blueskyChannel =
+        new ConnectionChannel(
+            Connectors.load()
+                .open(
+                    "bluesky",
+                    "brand-bsky",
+                    Map.of(
+                        "pdsUrl",
+                        bluesky.http.url("").toString(),
+                        "identifier",
+                        "brand.example.com",
+                        "appPassword",
+                        "pw"),
+                    ctx));
     outbox = new PostgresOutbox(db.dataSource());
     audit = new PostgresAuditLog(db.dataSource());
     dispatcher =
@@ -114,6 +130,7 @@ class BroadcastIT {
             outbox,
             List.of(
                 mastodonChannel,
+                blueskyChannel,
                 new WebhookChannel("hook-ok", webhookOk.url("/hook")),
                 new WebhookChannel("hook-flaky", webhookFlaky.url("/hook")),
                 new WebhookChannel("hook-gone", webhookGone.url("/hook"))),
@@ -131,6 +148,7 @@ class BroadcastIT {
             audit,
             List.of(
                 ChannelProfile.of("brand-mastodon", "mastodon"),
+                ChannelProfile.of("brand-bsky", "bluesky"),
                 ChannelProfile.of("hook-ok", "webhook"),
                 ChannelProfile.of("hook-flaky", "webhook"),
                 ChannelProfile.of("hook-gone", "webhook")),
@@ -146,6 +164,7 @@ class BroadcastIT {
   @AfterEach
   void stop() {
     mastodon.close();
+    bluesky.close();
     webhookOk.close();
     webhookFlaky.close();
     webhookGone.close();
@@ -228,6 +247,7 @@ class BroadcastIT {
             "ana");
     Map<String, List<String>> preview = broadcaster.preview(b.id(), 1);
     assertThat(preview.get("brand-mastodon")).hasSize(2);
+    assertThat(preview.get("brand-bsky")).hasSize(3);
     assertThat(preview.get("brand-mastodon"))
         .allSatisfy(p -> assertThat(Fitter.graphemes(p)).isLessThanOrEqualTo(500));
     assertThat(preview.get("hook-ok")).hasSize(1);
@@ -290,6 +310,45 @@ class BroadcastIT {
     run(3);
     assertThat(createdFor(b.id())).hasSize(3);
     assertThat(of(webhookOk, b.id())).hasSize(2);
+
+    // Bluesky: a thread of three 300-grapheme posts, each replying to the one before under the
+    // same root, and the resolution continuing it
+    assertThat(results(b.id(), 1).get("brand-bsky").sent()).isEqualTo(3);
+    List<String> uris = new java.util.ArrayList<>();
+    for (int p = 1; p <= 3; p++) {
+      uris.add(
+          outbox
+              .find(Deliveries.key(b.id(), 1, "brand-bsky", p))
+              .orElseThrow()
+              .externalId()
+              .orElseThrow());
+    }
+    uris.add(
+        outbox
+            .find(Deliveries.key(b.id(), fix.seq(), "brand-bsky", 1))
+            .orElseThrow()
+            .externalId()
+            .orElseThrow());
+    assertThat(bluesky.records.get(uris.get(0)).get("text").asText())
+        .startsWith("Card payments failing");
+    assertThat(bluesky.records.get(uris.get(0)).has("reply")).isFalse();
+    for (int i = 1; i < uris.size(); i++) {
+      com.fasterxml.jackson.databind.JsonNode reply = bluesky.records.get(uris.get(i)).get("reply");
+      assertThat(reply.at("/parent/uri").asText()).isEqualTo(uris.get(i - 1));
+      assertThat(reply.at("/root/uri").asText()).isEqualTo(uris.get(0));
+    }
+    assertThat(bluesky.records.get(uris.get(3)).get("text").asText())
+        .isEqualTo("Payments work again.");
+    assertThat(bluesky.records.keySet()).containsAll(uris);
+    assertThat(
+            bluesky.http.requests.stream()
+                .filter(q -> q.path().endsWith("createRecord"))
+                .filter(
+                    q ->
+                        q.body().contains("Card payments failing")
+                            || q.body().contains("Payments work again"))
+                .count())
+        .isEqualTo(2); // part 1 of the announcement and the resolution, each created once
 
     StatusView status = broadcaster.status();
     assertThat(status.past()).extracting(StatusView.IncidentView::id).contains(b.id());

@@ -12,7 +12,21 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /** A local HTTP server that answers as a test scripts it and records every request. */
 @SuppressForbidden(reason = "com.sun.net.httpserver is the JDK's supported HTTP server")
 final class FakeHttp implements AutoCloseable {
-  record Request(String method, String path, String idempotencyKey, String body) {}
+  record Request(String method, String path, String query, String idempotencyKey, String body) {
+    /** A query parameter (not decoded: the tests use plain values). */
+    String param(String name) {
+      if (query == null) {
+        return null;
+      }
+      for (String pair : query.split("&")) {
+        int eq = pair.indexOf('=');
+        if (eq > 0 && pair.substring(0, eq).equals(name)) {
+          return java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+        }
+      }
+      return null;
+    }
+  }
 
   record Reply(int status, String body) {
     static Reply json(String body) {
@@ -41,6 +55,7 @@ final class FakeHttp implements AutoCloseable {
         new Request(
             ex.getRequestMethod(),
             ex.getRequestURI().getPath(),
+            ex.getRequestURI().getRawQuery(),
             ex.getRequestHeaders().getFirst("Idempotency-Key"),
             new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
     requests.add(r);
