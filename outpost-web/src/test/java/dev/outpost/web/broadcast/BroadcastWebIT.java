@@ -68,6 +68,11 @@ class BroadcastWebIT {
     public boolean delete(String id) {
       return false;
     }
+
+    @Override
+    public Topics.Preview preview(String query, int limit) {
+      return new Topics.Preview(check(query), 0, 0, List.of());
+    }
   }
 
   @BeforeAll
