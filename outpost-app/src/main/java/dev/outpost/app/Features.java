@@ -9,6 +9,7 @@ import dev.outpost.connectors.Capability;
 import dev.outpost.connectors.Connection;
 import dev.outpost.store.PostgresBroadcasts;
 import dev.outpost.web.WebFeature;
+import dev.outpost.web.accounts.AccountsWeb;
 import dev.outpost.web.broadcast.BroadcastWeb;
 import java.net.URI;
 import java.time.Duration;
@@ -27,6 +28,9 @@ final class Features {
 
   static List<WebFeature> wire(Services services) {
     List<WebFeature> features = new ArrayList<>();
+    // Accounts (issue 12): sign-in, users, API tokens, secrets and the audit log.
+    features.add(new AccountsWeb(services.accounts(), services.secrets(), services.audit()));
+    // Broadcasts and the public status page (issue 9).
     features.add(broadcasts(services));
     return features;
   }
