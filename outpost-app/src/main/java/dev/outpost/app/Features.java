@@ -1,5 +1,6 @@
 package dev.outpost.app;
 
+import dev.outpost.app.alerts.AlertNotifications;
 import dev.outpost.app.config.BroadcastConfig;
 import dev.outpost.app.config.OutpostConfig;
 import dev.outpost.care.broadcast.Broadcaster;
@@ -7,15 +8,18 @@ import dev.outpost.care.broadcast.ChannelProfile;
 import dev.outpost.care.broadcast.WebhookChannel;
 import dev.outpost.connectors.Capability;
 import dev.outpost.connectors.Connection;
+import dev.outpost.store.PostgresAlerts;
 import dev.outpost.store.PostgresBroadcasts;
 import dev.outpost.web.WebFeature;
 import dev.outpost.web.accounts.AccountsWeb;
+import dev.outpost.web.alerts.AlertsFeature;
 import dev.outpost.web.broadcast.BroadcastWeb;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -32,6 +36,25 @@ final class Features {
     features.add(new AccountsWeb(services.accounts(), services.secrets(), services.audit()));
     // Broadcasts and the public status page (issue 9).
     features.add(broadcasts(services));
+
+    // Alerts and incidents (issue 7): threads kept in PostgreSQL, notifications through the outbox.
+    PostgresAlerts alerts = new PostgresAlerts(services.database().dataSource());
+    AlertNotifications notifications =
+        AlertNotifications.create(
+                services.config().alerts(),
+                alerts,
+                services.outbox(),
+                services.dispatcher(),
+                services.clock(),
+                services.detection()::incident)
+            .startEscalations();
+    services.closeables().add(notifications);
+    services
+        .detection()
+        .addListener(
+            notifications, Optional.of(() -> alerts.activeCount(services.clock().instant())));
+    features.add(new AlertsFeature(alerts, services.audit(), services.clock()));
+
     return features;
   }
 
