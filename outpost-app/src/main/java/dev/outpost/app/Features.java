@@ -10,6 +10,7 @@ import dev.outpost.connectors.Capability;
 import dev.outpost.connectors.Connection;
 import dev.outpost.store.PostgresAlerts;
 import dev.outpost.store.PostgresBroadcasts;
+import dev.outpost.web.ConnectorsFeature;
 import dev.outpost.web.WebFeature;
 import dev.outpost.web.accounts.AccountsWeb;
 import dev.outpost.web.alerts.AlertsFeature;
@@ -32,6 +33,8 @@ final class Features {
 
   static List<WebFeature> wire(Services services) {
     List<WebFeature> features = new ArrayList<>();
+    // Connectors: each source's health, as a page and in the API.
+    features.add(new ConnectorsFeature(() -> ConnectorStatuses.of(services.connections())));
     // Accounts (issue 12): sign-in, users, API tokens, secrets and the audit log.
     features.add(new AccountsWeb(services.accounts(), services.secrets(), services.audit()));
     // Broadcasts and the public status page (issue 9).
