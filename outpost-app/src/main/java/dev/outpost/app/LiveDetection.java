@@ -129,6 +129,11 @@ final class LiveDetection implements MentionListener {
     return inbox.active();
   }
 
+  /** The incidents detection tracks now (open and recently closed). */
+  List<dev.outpost.core.Incident> incidents() {
+    return detector.incidents();
+  }
+
   /** Figures for /health. */
   Map<String, Object> status() {
     Map<String, Object> m = new LinkedHashMap<>();

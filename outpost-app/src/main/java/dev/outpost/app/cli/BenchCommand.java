@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
       BenchCommand.PipelineRun.class,
       BenchOverloadCommand.class,
       BenchSoakCommand.class,
-      BenchClusterCommand.class
+      BenchClusterCommand.class,
+      BenchStatusCommand.class
     })
 public final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
