@@ -1,13 +1,12 @@
 package dev.outpost.app;
 
 import dev.outpost.app.alerts.AlertNotifications;
-import dev.outpost.care.inbox.Inbox;
-import dev.outpost.care.inbox.InboxWeb;
 import dev.outpost.app.config.BroadcastConfig;
 import dev.outpost.app.config.OutpostConfig;
 import dev.outpost.care.broadcast.Broadcaster;
 import dev.outpost.care.broadcast.ChannelProfile;
 import dev.outpost.care.broadcast.WebhookChannel;
+import dev.outpost.care.inbox.Inbox;
 import dev.outpost.connectors.Capability;
 import dev.outpost.connectors.Connection;
 import dev.outpost.store.PostgresAlerts;
@@ -17,6 +16,7 @@ import dev.outpost.web.WebFeature;
 import dev.outpost.web.accounts.AccountsWeb;
 import dev.outpost.web.alerts.AlertsFeature;
 import dev.outpost.web.broadcast.BroadcastWeb;
+import dev.outpost.web.inbox.InboxWeb;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;

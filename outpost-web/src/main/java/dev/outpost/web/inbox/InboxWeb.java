@@ -1,5 +1,8 @@
-package dev.outpost.care.inbox;
+package dev.outpost.web.inbox;
 
+import dev.outpost.care.inbox.CaseStatus;
+import dev.outpost.care.inbox.Inbox;
+import dev.outpost.care.inbox.InboxCase;
 import dev.outpost.core.Permission;
 import dev.outpost.web.Principal;
 import dev.outpost.web.Routes;
