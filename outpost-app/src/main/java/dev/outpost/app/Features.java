@@ -1,8 +1,14 @@
 package dev.outpost.app;
 
+import dev.outpost.app.config.ImpersonationConfig;
+import dev.outpost.app.impersonation.ImpersonationFeature;
+import dev.outpost.identity.review.ImpersonationReview;
+import dev.outpost.store.PostgresCorrections;
+import dev.outpost.web.CorrectionsApi;
 import dev.outpost.web.WebFeature;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Wires each feature (inbox, broadcasts, alerts, accounts...) to the running parts and returns its
@@ -14,6 +20,28 @@ final class Features {
 
   static List<WebFeature> wire(Services services) {
     List<WebFeature> features = new ArrayList<>();
+
+    // Impersonation review (issue 10): mention authors scored live against our identities.
+    ImpersonationConfig impersonation = services.config().impersonation();
+    Optional<ImpersonationReview> review = Optional.empty();
+    if (impersonation.enabled()) {
+      ImpersonationReview live =
+          new ImpersonationReview(
+              impersonation.scorer(services.clock()),
+              services.database().dataSource(),
+              services.audit(),
+              services.clock(),
+              impersonation.minScore());
+      services.listeners().add(live);
+      review = Optional.of(live);
+    }
+    features.add(new ImpersonationFeature(review));
+
+    // Corrections of sentiment and intents (issue 5), folded in by `outpost train sentiment`.
+    features.add(
+        new CorrectionsApi(
+            new PostgresCorrections(services.database().dataSource()), services.clock()));
+
     return features;
   }
 }

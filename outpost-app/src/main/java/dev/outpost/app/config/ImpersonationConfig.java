@@ -1,5 +1,9 @@
 package dev.outpost.app.config;
 
+import dev.outpost.identity.ImpersonationScorer;
+import dev.outpost.identity.ProtectedIdentity;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -21,6 +25,32 @@ public record ImpersonationConfig(List<String> identities, List<String> allow, D
     if (!(minScore > 0 && minScore <= 1)) {
       throw new IllegalArgumentException(
           "impersonation.minScore must be in (0, 1], was " + minScore);
+    }
+    scorer(identities, allow, Clock.systemUTC()); // checks every entry now, not at first use
+  }
+
+  /**
+   * The scorer for these identities (avatar files are read relative to the working directory).
+   *
+   * @throws IllegalArgumentException naming the setting and the entry that is malformed
+   */
+  public ImpersonationScorer scorer(Clock clock) {
+    return scorer(identities, allow, clock);
+  }
+
+  private static ImpersonationScorer scorer(
+      List<String> identities, List<String> allow, Clock clock) {
+    List<ProtectedIdentity> parsed;
+    try {
+      parsed = ProtectedIdentity.parse(identities, Path.of(""));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "impersonation.identities: " + e.getMessage().replaceFirst("^line ", "entry "), e);
+    }
+    try {
+      return new ImpersonationScorer(parsed, allow, clock);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("impersonation.allow: " + e.getMessage(), e);
     }
   }
 

@@ -1,0 +1,28 @@
+// Impersonation review: the Confirm / Dismiss / Reported buttons send the decision to the JSON API
+// (a JSON body, so browsers never send it across origins) and reload the page. No HTML is built
+// from data here.
+(function () {
+  "use strict";
+  var status = document.getElementById("review-status");
+  document.addEventListener("click", function (e) {
+    var button = e.target.closest("button[data-decision]");
+    if (!button) return;
+    var row = button.closest("tr[data-candidate]");
+    if (!row) return;
+    var headers = { "Content-Type": "application/json", Accept: "application/json" };
+    var csrf = document.querySelector('meta[name="csrf-token"]');
+    if (csrf) headers["X-CSRF-Token"] = csrf.getAttribute("content");
+    button.disabled = true;
+    fetch("/api/v1/impersonation/candidates/" + encodeURIComponent(row.dataset.candidate) + "/decision", {
+      method: "POST",
+      headers: headers,
+      body: JSON.stringify({ decision: button.dataset.decision })
+    }).then(function (r) {
+      if (!r.ok) throw new Error("HTTP " + r.status);
+      window.location.reload();
+    }).catch(function (err) {
+      button.disabled = false;
+      if (status) status.textContent = "Could not save the decision: " + err.message;
+    });
+  });
+})();
