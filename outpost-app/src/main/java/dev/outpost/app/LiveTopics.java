@@ -1,20 +1,24 @@
 package dev.outpost.app;
 
+import dev.outpost.core.Post;
 import dev.outpost.core.Store;
 import dev.outpost.core.Topic;
 import dev.outpost.core.Topics;
 import dev.outpost.listen.QueryCheck;
 import dev.outpost.listen.QueryEngine;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Topics saved in the store and matched by the running engine, kept in step. */
 final class LiveTopics implements Topics {
   private final Store store;
   private final QueryEngine engine;
+  private final RecentPosts recent;
 
-  LiveTopics(Store store, QueryEngine engine) {
+  LiveTopics(Store store, QueryEngine engine, RecentPosts recent) {
     this.store = store;
     this.engine = engine;
+    this.recent = recent;
   }
 
   @Override
@@ -45,5 +49,27 @@ final class LiveTopics implements Topics {
     boolean deleted = store.deleteTopic(id);
     engine.remove(id);
     return deleted;
+  }
+
+  @Override
+  public Preview preview(String query, int limit) {
+    QueryValidation validation = check(query);
+    if (!validation.ok()) {
+      return new Preview(validation, 0, 0, List.of());
+    }
+    QueryEngine trial = new QueryEngine();
+    trial.put(new Topic("preview", "preview", dev.outpost.core.TopicKind.BRAND, query));
+    List<Post> posts = recent.newestFirst();
+    List<Post> found = new ArrayList<>();
+    int matched = 0;
+    for (Post p : posts) {
+      if (!trial.match(p).isEmpty()) {
+        matched++;
+        if (found.size() < limit) {
+          found.add(p);
+        }
+      }
+    }
+    return new Preview(validation, posts.size(), matched, found);
   }
 }

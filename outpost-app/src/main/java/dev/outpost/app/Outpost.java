@@ -17,6 +17,7 @@ import dev.outpost.listen.QueryException;
 import dev.outpost.store.Database;
 import dev.outpost.store.PostgresAnalytics;
 import dev.outpost.store.PostgresAuditLog;
+import dev.outpost.store.PostgresMentionTags;
 import dev.outpost.store.PostgresOutbox;
 import dev.outpost.store.PostgresStore;
 import dev.outpost.store.Rollups;
@@ -44,6 +45,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class Outpost implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Outpost.class);
+
+  /** How many of the last posts heard a query being written is tried on. */
+  private static final int RECENT_POSTS = 5_000;
 
   private final Database database;
   private final List<AutoCloseable> started;
@@ -122,9 +126,13 @@ public final class Outpost implements AutoCloseable {
               listeners,
               started);
       List<WebFeature> features = Features.wire(services);
+      RecentPosts recent = new RecentPosts(RECENT_POSTS);
       Pipeline pipeline =
           new Pipeline(
-              engine,
+              post -> {
+                recent.add(post);
+                return engine.match(post);
+              },
               Optional.of(enricher::enrich),
               store,
               mentions -> {
@@ -140,9 +148,10 @@ public final class Outpost implements AutoCloseable {
               new WebServer.Settings(config.server().host(), config.server().port()),
               store,
               new PostgresAnalytics(database.dataSource()),
-              new LiveTopics(store, engine),
+              new LiveTopics(store, engine, recent),
               feed,
               () -> HealthStatus.of(pipeline, detection, connections, dispatcher));
+      webBuilder.mentionTags(new PostgresMentionTags(database.dataSource(), clock));
       features.forEach(webBuilder::feature);
       WebServer web = webBuilder.start();
       started.add(web);

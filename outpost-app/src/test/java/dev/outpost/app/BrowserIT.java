@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -264,6 +265,100 @@ class BrowserIT {
     assertThat(driver.findElements(By.cssSelector("#sov-table tbody tr"))).hasSize(1);
     assertThat(driver.findElement(By.id("dashboard-total")).getText())
         .isEqualTo(String.valueOf(counts.get("united")));
+  }
+
+  @Test
+  void aTopicWrittenInTheQueryEditorIsCheckedTriedSavedAndMatchesLivePosts() throws Exception {
+    driver.manage().window().setSize(new Dimension(1280, 1000));
+    driver.get(url("/topics"));
+    WebElement query = driver.findElement(By.id("t-query"));
+    assertThat(driver.findElement(By.cssSelector("label[for=t-query]")).getText())
+        .isEqualTo("Query");
+
+    query.sendKeys("(lost OR");
+    await().until(ExpectedConditions.attributeToBe(By.id("t-query"), "aria-invalid", "true"));
+    assertThat(driver.findElement(By.id("query-status")).getText()).startsWith("error at column");
+    assertThat(driver.findElements(By.cssSelector("#preview li"))).isEmpty();
+
+    query.sendKeys(" luggage) bag");
+    await()
+        .until(
+            ExpectedConditions.textMatches(By.id("query-status"), Pattern.compile("^Valid: .*")));
+    List<WebElement> tried = driver.findElements(By.cssSelector("#preview li p.text"));
+    assertThat(tried).as("the demo's recent posts mention lost bags").isNotEmpty();
+    for (WebElement text : tried) {
+      assertThat(text.getText().toLowerCase(java.util.Locale.ROOT)).contains("bag");
+    }
+    screenshot("topics.png");
+    assertThat(driver.findElement(By.id("preview-count")).getText())
+        .matches("\\(\\d+ of the last \\d+ posts\\)");
+
+    query.clear();
+    query.sendKeys("zetajet OR #zetajet");
+    driver.findElement(By.id("t-id")).sendKeys("zetajet");
+    driver.findElement(By.id("t-name")).sendKeys("ZetaJet");
+    new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("t-kind")))
+        .selectByValue("competitor");
+    driver.findElement(By.id("t-save")).click();
+    await()
+        .until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#topics-table tr[data-topic=zetajet]")));
+    assertNoPolicyViolations();
+
+    driver.get(url("/"));
+    await().until(ExpectedConditions.textToBe(By.id("live-status"), "live"));
+    Path csv = dataDir.resolve("zetajet.csv");
+    Files.writeString(
+        csv,
+        "id,network,author,created_at,text\n"
+            + "z1,mastodon,quinn,2015-02-24T12:30:00Z,#ZetaJet lost my bag again\n");
+    outpost
+        .pipeline()
+        .start(ReplaySource.ofFile("zetajet", csv, ReplayFormat.OUTPOST, 0, Duration.ZERO));
+    await()
+        .until(
+            d ->
+                d.findElements(By.cssSelector("#mentions li.mention")).stream()
+                    .anyMatch(li -> li.getText().contains("#ZetaJet lost my bag again")));
+    assertNoAlert();
+  }
+
+  @Test
+  void mentionsAreTaggedInBulkFromTheStreamAndFilteredByTag() throws Exception {
+    driver.manage().window().setSize(new Dimension(1280, 1000));
+    driver.get(url("/?q=lost+bag"));
+    List<WebElement> boxes = driver.findElements(By.cssSelector("#mentions input.pick"));
+    assertThat(boxes).hasSizeGreaterThan(3);
+    List<String> ids = new java.util.ArrayList<>();
+    for (WebElement box : boxes.subList(0, 3)) {
+      box.click();
+      ids.add(box.getAttribute("value"));
+    }
+    driver.findElement(By.id("bulk-tag")).sendKeys("lost-bag", Keys.ENTER);
+    await().until(ExpectedConditions.textToBe(By.id("bulk-status"), "Tagged 3 mentions."));
+    for (String id : ids) {
+      assertThat(
+              driver
+                  .findElement(By.cssSelector("#mentions li[data-id='" + id + "'] .tags"))
+                  .getText())
+          .isEqualTo("#lost-bag");
+    }
+    driver.findElement(By.cssSelector("#bulk button[data-op=csv]")).click();
+    assertThat(driver.findElement(By.id("bulk-status")).getText())
+        .isEqualTo("3 mentions exported.");
+    screenshot("bulk.png");
+
+    driver.findElement(By.cssSelector("#mentions li[data-id='" + ids.get(0) + "'] a.tag")).click();
+    await().until(ExpectedConditions.urlContains("tag=lost-bag"));
+    assertThat(
+            driver.findElements(By.cssSelector("#mentions li.mention")).stream()
+                .map(li -> li.getAttribute("data-id"))
+                .toList())
+        .containsExactlyInAnyOrderElementsOf(ids);
+    assertThat(api("/api/v1/tags").path("tags").path("lost-bag").asLong()).isEqualTo(3);
+    assertNoAlert();
+    assertNoPolicyViolations();
   }
 
   @Test

@@ -232,6 +232,27 @@ class OutpostIT {
       outpost.pipeline().awaitDrained();
       assertThat(outpost.store().mentionCounts()).containsEntry("acme", 1L);
 
+      JsonNode tried =
+          new ObjectMapper().readTree(get(outpost, "/api/v1/queries/preview?q=acme").body());
+      assertThat(tried.path("ok").asBoolean()).isTrue();
+      assertThat(tried.path("scanned").asInt())
+          .as("the preview looks at the posts heard, matched by a topic or not")
+          .isEqualTo(2);
+      assertThat(tried.path("matched").asInt()).isEqualTo(2);
+      assertThat(tried.path("posts").get(0).path("text").asText())
+          .as("newest first")
+          .isEqualTo("acme is fine");
+      assertThat(
+              new ObjectMapper()
+                  .readTree(get(outpost, "/api/v1/queries/preview?q=refund%20NOT%20fine").body())
+                  .path("matched")
+                  .asInt())
+          .isEqualTo(1);
+      HttpResponse<String> badPreview = get(outpost, "/api/v1/queries/preview?q=acme%20AND");
+      assertThat(badPreview.statusCode()).isEqualTo(400);
+      assertThat(badPreview.body()).contains("error at column");
+      assertThat(get(outpost, "/topics").body()).contains("acme NEAR/4 refund", "Query editor");
+
       assertThat(send(outpost, "DELETE", "/api/v1/topics/acme", "").statusCode()).isEqualTo(204);
       assertThat(outpost.store().mentionCounts()).doesNotContainKey("acme");
       assertThat(send(outpost, "DELETE", "/api/v1/topics/acme", "").statusCode()).isEqualTo(404);

@@ -76,6 +76,7 @@ public interface Analytics {
    *
    * @param query web-search syntax: words, "quoted phrases", or, -excluded
    * @param span the post-time range, when limited
+   * @param tag only mentions carrying this tag (see {@link MentionTags})
    */
   record Search(
       String query,
@@ -85,6 +86,7 @@ public interface Analytics {
       Optional<String> sentiment,
       Optional<String> intent,
       Optional<String> language,
+      Optional<String> tag,
       int limit) {
     public Search {
       Objects.requireNonNull(query, "search query");
@@ -92,6 +94,19 @@ public interface Analytics {
       if (limit < 1 || limit > 1_000) {
         throw new IllegalArgumentException("limit must be between 1 and 1000, was " + limit);
       }
+    }
+
+    /** A search that does not filter by tag. */
+    public Search(
+        String query,
+        Optional<Span> span,
+        List<String> topicIds,
+        Optional<String> network,
+        Optional<String> sentiment,
+        Optional<String> intent,
+        Optional<String> language,
+        int limit) {
+      this(query, span, topicIds, network, sentiment, intent, language, Optional.empty(), limit);
     }
   }
 

@@ -21,6 +21,28 @@ public interface Topics {
   boolean delete(String id);
 
   /**
+   * Runs a query, without saving it, over the posts heard most recently (matched by a saved topic
+   * or not), newest first: what the query would have caught.
+   *
+   * @param limit the most matching posts to return
+   */
+  Preview preview(String query, int limit);
+
+  /**
+   * What a query catches among recent posts.
+   *
+   * @param validation the query's check; when invalid nothing was scanned
+   * @param scanned how many recent posts were looked at
+   * @param matched how many of them the query matches (may exceed {@code posts.size()})
+   * @param posts the newest matching posts, at most the limit asked for
+   */
+  record Preview(QueryValidation validation, int scanned, int matched, List<Post> posts) {
+    public Preview {
+      posts = List.copyOf(posts);
+    }
+  }
+
+  /**
    * The result of checking a query.
    *
    * @param normalised the query as Outpost reads it, when valid

@@ -274,6 +274,11 @@ public final class PostgresAnalytics implements Analytics {
     facet(sql, args, " AND m.sentiment = ?", s.sentiment());
     facet(sql, args, " AND ? = ANY(p.intents)", s.intent());
     facet(sql, args, " AND p.language = ?", s.language());
+    facet(
+        sql,
+        args,
+        " AND EXISTS (SELECT 1 FROM mention_tags t WHERE t.mention_id = m.id AND t.tag = ?)",
+        s.tag());
     sql.append(" ORDER BY m.posted_at DESC, m.id DESC LIMIT ").append(s.limit());
     try (Connection c = dataSource.getConnection()) {
       return Sql.query(c, sql.toString(), ps -> bind(c, ps, args, 1), PostgresStore::mention);

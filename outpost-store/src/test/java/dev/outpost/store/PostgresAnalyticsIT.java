@@ -6,6 +6,7 @@ import dev.outpost.core.Analytics;
 import dev.outpost.core.Analytics.AuthorOrder;
 import dev.outpost.core.Analytics.Filter;
 import dev.outpost.core.Analytics.Interval;
+import dev.outpost.core.Analytics.Search;
 import dev.outpost.core.Analytics.Span;
 import dev.outpost.core.Analytics.TermCount;
 import dev.outpost.core.Analytics.VolumePoint;
@@ -229,6 +230,68 @@ class PostgresAnalyticsIT {
     long withAgain = STORED.stream().filter(m -> m.post().text().endsWith(" today")).count();
     assertThat(terms)
         .containsExactly(new TermCount("flight", STORED.size()), new TermCount("today", withAgain));
+  }
+
+  @Test
+  void mentionsAreTaggedInBulkAuditedAndFoundByTag() throws Exception {
+    PostgresMentionTags tags = new PostgresMentionTags(db.dataSource(), Clock.systemUTC());
+    Search all =
+        new Search(
+            "",
+            Optional.empty(),
+            List.of("delta"),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            1_000);
+    List<Long> delta = analytics.search(all).stream().map(Mention::id).toList();
+    assertThat(delta).hasSizeGreaterThan(20);
+    List<Long> picked = new ArrayList<>(delta.subList(0, 20));
+    picked.add(-5L); // unknown ids change nothing
+    assertThat(tags.change(picked, List.of("Refund", "press"), List.of(), "ana")).isEqualTo(20);
+    assertThat(tags.change(delta.subList(0, 5), List.of(), List.of("press"), "ben")).isEqualTo(5);
+    assertThat(tags.counts()).containsExactly(Map.entry("refund", 20L), Map.entry("press", 15L));
+    assertThat(tags.tagsOf(List.of(delta.get(0), delta.get(10), -5L)))
+        .containsExactly(
+            Map.entry(delta.get(0), List.of("refund")),
+            Map.entry(delta.get(10), List.of("press", "refund")));
+
+    Search byTag =
+        new Search(
+            "",
+            Optional.empty(),
+            List.of(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.of("press"),
+            1_000);
+    assertThat(analytics.search(byTag))
+        .extracting(Mention::id)
+        .containsExactlyInAnyOrderElementsOf(delta.subList(5, 20));
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> tags.change(delta, List.of("<script>"), List.of(), "ana"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("tag '<script>' must be");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> tags.change(delta, List.of(), List.of(), "ana"))
+        .hasMessageContaining("say which tags");
+    assertThat(tags.counts()).as("a refused change leaves everything as it was").hasSize(2);
+    assertThat(
+            new PostgresAuditLog(db.dataSource())
+                .recent(Optional.of("ben"), Optional.of("mention.tag"), Optional.empty(), 10))
+        .singleElement()
+        .satisfies(
+            e ->
+                assertThat(e.details())
+                    .containsEntry("mentions", "5")
+                    .containsEntry("removed", "press"));
+    // leave the other tests' data as it was
+    tags.change(delta, List.of(), List.of("refund", "press"), "ana");
+    assertThat(tags.counts()).isEmpty();
   }
 
   @Test

@@ -169,6 +169,7 @@ final class AnalyticsApi {
         p.choice("sentiment", Params.SENTIMENTS),
         p.choice("intent", Params.INTENTS),
         p.language(),
+        p.optional("tag").map(dev.outpost.core.MentionTags::checked),
         p.limit(50, 1_000));
   }
 

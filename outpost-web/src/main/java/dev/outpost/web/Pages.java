@@ -23,12 +23,19 @@ final class Pages {
   private final Analytics analytics;
   private final AnalyticsApi api;
   private final TemplateEngine templates;
+  private final Optional<dev.outpost.core.MentionTags> tags;
 
-  Pages(Store store, Analytics analytics, AnalyticsApi api, TemplateEngine templates) {
+  Pages(
+      Store store,
+      Analytics analytics,
+      AnalyticsApi api,
+      TemplateEngine templates,
+      Optional<dev.outpost.core.MentionTags> tags) {
     this.store = store;
     this.analytics = analytics;
     this.api = api;
     this.templates = templates;
+    this.tags = tags;
   }
 
   void stream(Context ctx) {
@@ -52,7 +59,8 @@ final class Pages {
             || search.network().isPresent()
             || search.sentiment().isPresent()
             || search.intent().isPresent()
-            || search.language().isPresent();
+            || search.language().isPresent()
+            || search.tag().isPresent();
     List<MentionView> shown =
         (filtered
                 ? analytics.search(search)
@@ -66,10 +74,17 @@ final class Pages {
             search.sentiment().orElse(""),
             search.intent().orElse(""),
             search.language().orElse(""),
+            search.tag().orElse(""),
             filtered,
             Params.SENTIMENTS,
             Params.INTENTS);
-    render(ctx, "index.jte", new IndexPage(topics, total, shown, filters));
+    Map<Long, List<String>> tagged =
+        tags.map(t -> t.tagsOf(shown.stream().map(MentionView::id).toList())).orElse(Map.of());
+    boolean mayTag = tags.isPresent() && Principal.of(ctx).may(dev.outpost.core.Permission.REPLY);
+    render(
+        ctx,
+        "index.jte",
+        new IndexPage(topics, total, shown, filters, tags.isPresent(), mayTag, tagged));
   }
 
   void dashboard(Context ctx) {
@@ -112,6 +127,21 @@ final class Pages {
             analytics.topHashtags(f, 15),
             analytics.topTerms(f, 15));
     render(ctx, "dashboard.jte", page);
+  }
+
+  void topics(Context ctx) {
+    Map<String, Long> counts = store.mentionCounts();
+    List<TopicsPage.Row> rows =
+        store.topics().stream()
+            .sorted(
+                java.util.Comparator.comparing((Topic t) -> t.kind().ordinal())
+                    .thenComparing(Topic::name, String.CASE_INSENSITIVE_ORDER))
+            .map(t -> TopicsPage.Row.of(t, counts.getOrDefault(t.id(), 0L)))
+            .toList();
+    render(
+        ctx,
+        "topics.jte",
+        new TopicsPage(rows, Principal.of(ctx).may(dev.outpost.core.Permission.EDIT_QUERIES)));
   }
 
   private void render(Context ctx, String template, Object page) {

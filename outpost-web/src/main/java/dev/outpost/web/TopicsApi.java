@@ -29,6 +29,7 @@ final class TopicsApi {
 
   void register(Routes r) {
     r.get("/api/v1/queries/check", Permission.VIEW, this::check);
+    r.get("/api/v1/queries/preview", Permission.VIEW, this::preview);
     r.post("/api/v1/topics", Permission.EDIT_QUERIES, ctx -> save(ctx, null));
     r.put("/api/v1/topics/{id}", Permission.EDIT_QUERIES, ctx -> save(ctx, ctx.pathParam("id")));
     r.delete("/api/v1/topics/{id}", Permission.EDIT_QUERIES, this::delete);
@@ -41,6 +42,36 @@ final class TopicsApi {
     }
     QueryValidation v = topics.check(q);
     ctx.status(v.ok() ? HttpStatus.OK : HttpStatus.BAD_REQUEST).json(body(v));
+  }
+
+  private void preview(Context ctx) {
+    String q = ctx.queryParam("q");
+    if (q == null) {
+      throw new IllegalArgumentException("query parameter q is required");
+    }
+    int limit = new Params(ctx).limit(20, 200);
+    Topics.Preview preview = topics.preview(q, limit);
+    Map<String, Object> m = body(preview.validation());
+    m.put("scanned", preview.scanned());
+    m.put("matched", preview.matched());
+    boolean personal = Principal.of(ctx).may(Permission.VIEW_PERSONAL_DATA);
+    m.put(
+        "posts",
+        preview.posts().stream()
+            .map(
+                p -> {
+                  Map<String, Object> post = new LinkedHashMap<>();
+                  post.put("network", p.network());
+                  post.put("externalId", p.externalId());
+                  post.put("author", personal ? p.author().handle() : "(hidden)");
+                  post.put("text", p.text());
+                  post.put("language", p.language());
+                  post.put("createdAt", p.createdAt().toString());
+                  post.put("url", p.url().filter(WebServer::isWebLink).orElse(null));
+                  return post;
+                })
+            .toList());
+    ctx.status(preview.validation().ok() ? HttpStatus.OK : HttpStatus.BAD_REQUEST).json(m);
   }
 
   private void save(Context ctx, String pathId) {

@@ -69,14 +69,15 @@ public final class WebServer implements AutoCloseable {
       Supplier<Map<String, Object>> pipelineStatus,
       PrometheusMeterRegistry registry,
       List<WebFeature> features,
-      Authenticator authenticator) {
+      Authenticator authenticator,
+      java.util.Optional<dev.outpost.core.MentionTags> tags) {
     this.topicsApi = new TopicsApi(topics);
     this.store = store;
     this.feed = feed;
     this.pipelineStatus = pipelineStatus;
     this.registry = registry;
     this.api = new AnalyticsApi(store, analytics);
-    this.pages = new Pages(store, analytics, api, templates);
+    this.pages = new Pages(store, analytics, api, templates, tags);
     new io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics().bindTo(registry);
     new io.micrometer.core.instrument.binder.jvm.JvmGcMetrics().bindTo(registry);
     new io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics().bindTo(registry);
@@ -104,7 +105,14 @@ public final class WebServer implements AutoCloseable {
                   });
             });
     this.routes = new Routes(app, templates);
-    routes(features, authenticator);
+    routes(
+        tags.map(t -> append(features, new TagsApi(t)::register)).orElse(features), authenticator);
+  }
+
+  private static List<WebFeature> append(List<WebFeature> features, WebFeature more) {
+    List<WebFeature> all = new java.util.ArrayList<>(features);
+    all.add(more);
+    return all;
   }
 
   /**
@@ -149,6 +157,7 @@ public final class WebServer implements AutoCloseable {
     private final Supplier<Map<String, Object>> pipelineStatus;
     private final List<WebFeature> features = new java.util.ArrayList<>();
     private Authenticator authenticator = Authenticator.LOCAL_ONLY;
+    private java.util.Optional<dev.outpost.core.MentionTags> tags = java.util.Optional.empty();
 
     private Builder(
         Settings settings,
@@ -168,6 +177,12 @@ public final class WebServer implements AutoCloseable {
     /** Who requests come from; {@link Authenticator#LOCAL_ONLY} unless set. */
     public Builder authenticator(Authenticator authenticator) {
       this.authenticator = java.util.Objects.requireNonNull(authenticator, "authenticator");
+      return this;
+    }
+
+    /** Lets people tag mentions, one by one or in bulk from the stream. */
+    public Builder mentionTags(dev.outpost.core.MentionTags tags) {
+      this.tags = java.util.Optional.of(tags);
       return this;
     }
 
@@ -192,7 +207,8 @@ public final class WebServer implements AutoCloseable {
               pipelineStatus,
               new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
               List.copyOf(features),
-              authenticator);
+              authenticator,
+              tags);
       try {
         server.app.start(settings.host(), settings.port());
       } catch (JavalinBindException e) {
@@ -218,6 +234,7 @@ public final class WebServer implements AutoCloseable {
     topicsApi.register(routes);
     routes.get("/", Permission.VIEW, pages::stream);
     routes.get("/dashboard", Permission.VIEW, pages::dashboard);
+    routes.get("/topics", Permission.VIEW, pages::topics);
     routes.publicGet("/api/docs", WebServer::openApi);
     api.register(routes);
     routes.get("/api/v1/mentions", Permission.VIEW, this::mentions);

@@ -319,6 +319,11 @@ class WebServerIT {
     public boolean delete(String id) {
       return false;
     }
+
+    @Override
+    public Preview preview(String query, int limit) {
+      return new Preview(check(query), 0, 0, List.of());
+    }
   }
 
   private static final class FakeAnalytics implements Analytics {
