@@ -8,4 +8,4 @@ import java.lang.annotation.Target;
 /** Lets forbidden-apis accept the JDK's supported {@code com.sun.net.httpserver} in a test. */
 @Retention(RetentionPolicy.CLASS)
 @Target({ElementType.TYPE, ElementType.METHOD})
-@interface SuppressForbidden {}
+public @interface SuppressForbidden {}
