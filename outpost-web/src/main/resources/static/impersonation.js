@@ -1,5 +1,6 @@
 // Impersonation review: the Confirm / Dismiss / Reported buttons send the decision to the JSON API
-// (a JSON body, so browsers never send it across origins) and reload the page. No HTML is built
+// (a JSON body, so browsers never send it across origins; the layout's csrf.js adds the session's
+// CSRF token once sign-in is on) and reload the page. No HTML is built
 // from data here.
 (function () {
   "use strict";
@@ -10,8 +11,6 @@
     var row = button.closest("tr[data-candidate]");
     if (!row) return;
     var headers = { "Content-Type": "application/json", Accept: "application/json" };
-    var csrf = document.querySelector('meta[name="csrf-token"]');
-    if (csrf) headers["X-CSRF-Token"] = csrf.getAttribute("content");
     button.disabled = true;
     fetch("/api/v1/impersonation/candidates/" + encodeURIComponent(row.dataset.candidate) + "/decision", {
       method: "POST",
