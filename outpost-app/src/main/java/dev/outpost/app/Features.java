@@ -6,6 +6,7 @@ import dev.outpost.identity.review.ImpersonationReview;
 import dev.outpost.store.PostgresCorrections;
 import dev.outpost.web.CorrectionsApi;
 import dev.outpost.web.WebFeature;
+import dev.outpost.web.accounts.AccountsWeb;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,6 +21,8 @@ final class Features {
 
   static List<WebFeature> wire(Services services) {
     List<WebFeature> features = new ArrayList<>();
+    // Accounts (issue 12): sign-in, users, API tokens, secrets and the audit log.
+    features.add(new AccountsWeb(services.accounts(), services.secrets(), services.audit()));
 
     // Impersonation review (issue 10): mention authors scored live against our identities.
     ImpersonationConfig impersonation = services.config().impersonation();

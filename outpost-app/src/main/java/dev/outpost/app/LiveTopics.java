@@ -61,15 +61,17 @@ final class LiveTopics implements Topics {
     trial.put(new Topic("preview", "preview", dev.outpost.core.TopicKind.BRAND, query));
     List<Post> posts = recent.newestFirst();
     List<Post> found = new ArrayList<>();
-    int matched = 0;
     for (Post p : posts) {
       if (!trial.match(p).isEmpty()) {
-        matched++;
-        if (found.size() < limit) {
-          found.add(p);
-        }
+        found.add(p);
       }
     }
-    return new Preview(validation, posts.size(), matched, found);
+    // posts of one batch are matched in parallel, so arrival order is not post order
+    found.sort(
+        java.util.Comparator.comparing(Post::createdAt)
+            .reversed()
+            .thenComparing(Post::externalId, java.util.Comparator.reverseOrder()));
+    return new Preview(
+        validation, posts.size(), found.size(), found.subList(0, Math.min(limit, found.size())));
   }
 }

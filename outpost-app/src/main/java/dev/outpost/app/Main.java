@@ -31,6 +31,8 @@ import picocli.CommandLine.Command;
       dev.outpost.app.cli.DetectCommand.class,
       QueryCommand.class,
       BenchCommand.class,
+      dev.outpost.app.cli.AccountsCommand.User.class,
+      dev.outpost.app.cli.AccountsCommand.Secret.class,
       CommandLine.HelpCommand.class,
     })
 public final class Main implements Runnable {

@@ -1,5 +1,7 @@
 package dev.outpost.app;
 
+import dev.outpost.accounts.Accounts;
+import dev.outpost.accounts.Secrets;
 import dev.outpost.app.cli.UserError;
 import dev.outpost.app.config.OutpostConfig;
 import dev.outpost.care.outbox.Channel;
@@ -24,6 +26,7 @@ import dev.outpost.store.Rollups;
 import dev.outpost.web.LiveFeed;
 import dev.outpost.web.WebFeature;
 import dev.outpost.web.WebServer;
+import dev.outpost.web.accounts.SessionAuthenticator;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -55,8 +58,21 @@ public final class Outpost implements AutoCloseable {
   private final Pipeline pipeline;
   private final WebServer web;
 
+  private final Accounts accounts;
+  private final Secrets secrets;
+  private final Optional<String> firstAdminPassword;
+
   private Outpost(
-      List<AutoCloseable> started, PostgresStore store, Pipeline pipeline, WebServer web) {
+      List<AutoCloseable> started,
+      PostgresStore store,
+      Pipeline pipeline,
+      WebServer web,
+      Accounts accounts,
+      Secrets secrets,
+      Optional<String> firstAdminPassword) {
+    this.accounts = accounts;
+    this.secrets = secrets;
+    this.firstAdminPassword = firstAdminPassword;
     this.started = List.copyOf(started);
     this.database = (Database) started.getFirst();
     this.store = store;
@@ -68,7 +84,13 @@ public final class Outpost implements AutoCloseable {
   public static Outpost start(OutpostConfig config, Clock clock) {
     checkPortFree(config.server());
     List<Connection> connections = new ArrayList<>();
-    List<Source> sources = Sources.open(config.sources(), clock, connections);
+    // Sources are checked before the database starts, unless a setting names a stored secret.
+    boolean needsSecrets =
+        config.sources().stream()
+            .flatMap(e -> e.settings().values().stream())
+            .anyMatch(v -> v instanceof String str && str.startsWith(Secrets.PREFIX));
+    List<Source> early =
+        needsSecrets ? List.of() : Sources.open(config.sources(), clock, connections);
     List<Topic> topics = config.topics().stream().map(t -> t.toTopic()).toList();
     for (Topic t : topics) {
       QueryCheck check = QueryEngine.check(t.query());
@@ -86,6 +108,23 @@ public final class Outpost implements AutoCloseable {
     Database database = openDatabase(config.database());
     List<AutoCloseable> started = new ArrayList<>(List.of(database));
     try {
+      PostgresAuditLog audit = new PostgresAuditLog(database.dataSource());
+      Accounts accounts =
+          new Accounts(database.dataSource(), clock, audit, accountSettings(config));
+      Secrets secrets =
+          new Secrets(
+              database.dataSource(),
+              config
+                  .security()
+                  .keyFile()
+                  .orElse(config.database().dataDirectory().resolve("secrets.key")),
+              clock,
+              audit);
+      Optional<String> firstAdminPassword = accounts.createFirstAdmin();
+      List<Source> sources =
+          needsSecrets
+              ? Sources.open(withSecrets(config.sources(), secrets), clock, connections)
+              : early;
       PostgresStore store = new PostgresStore(database.dataSource(), clock);
       store.saveTopics(topics);
       QueryEngine engine = new QueryEngine();
@@ -118,13 +157,15 @@ public final class Outpost implements AutoCloseable {
               database,
               store,
               List.copyOf(connections),
-              new PostgresAuditLog(database.dataSource()),
+              audit,
               outbox,
               dispatcher,
               feed,
               detection,
               listeners,
-              started);
+              started,
+              accounts,
+              secrets);
       List<WebFeature> features = Features.wire(services);
       RecentPosts recent = new RecentPosts(RECENT_POSTS);
       Pipeline pipeline =
@@ -153,13 +194,14 @@ public final class Outpost implements AutoCloseable {
               () -> HealthStatus.of(pipeline, detection, connections, dispatcher));
       webBuilder.mentionTags(new PostgresMentionTags(database.dataSource(), clock));
       features.forEach(webBuilder::feature);
+      webBuilder.authenticator(new SessionAuthenticator(accounts));
       WebServer web = webBuilder.start();
       started.add(web);
       dispatcher.start();
       PipelineMeters.bind(pipeline, web.meters());
       ConnectorMeters.bind(connections, web.meters());
       sources.forEach(pipeline::start);
-      return new Outpost(started, store, pipeline, web);
+      return new Outpost(started, store, pipeline, web, accounts, secrets, firstAdminPassword);
     } catch (RuntimeException e) {
       closeAll(started);
       if (e instanceof IllegalStateException && e.getMessage().contains("already in use")) {
@@ -167,6 +209,39 @@ public final class Outpost implements AutoCloseable {
       }
       throw e;
     }
+  }
+
+  private static Accounts.Settings accountSettings(OutpostConfig config) {
+    var s = config.security();
+    return new Accounts.Settings(
+        Duration.ofMinutes(s.sessionIdleMinutes()),
+        Duration.ofHours(s.sessionMaxHours()),
+        s.maxFailedSignIns(),
+        s.maxFailedSignInsPerAddress(),
+        Duration.ofMinutes(s.lockoutMinutes()));
+  }
+
+  /** Source settings with every {@code secret:NAME} value replaced by that stored secret. */
+  private static List<OutpostConfig.SourceEntry> withSecrets(
+      List<OutpostConfig.SourceEntry> entries, Secrets secrets) {
+    List<OutpostConfig.SourceEntry> out = new ArrayList<>();
+    for (OutpostConfig.SourceEntry e : entries) {
+      java.util.Map<String, Object> settings = new java.util.LinkedHashMap<>();
+      e.settings()
+          .forEach(
+              (k, v) -> {
+                try {
+                  settings.put(k, v instanceof String str ? secrets.resolve(str) : v);
+                } catch (IllegalArgumentException missing) {
+                  throw new UserError(
+                      "source '" + e.name() + "' setting " + k + ": " + missing.getMessage());
+                }
+              });
+      out.add(
+          new OutpostConfig.SourceEntry(
+              e.type(), e.name(), e.file(), e.format(), e.speed(), e.maxGapSeconds(), settings));
+    }
+    return out;
   }
 
   private static Database openDatabase(OutpostConfig.Database db) {
@@ -214,6 +289,23 @@ public final class Outpost implements AutoCloseable {
     return web.port();
   }
 
+  /** Users, sessions and API tokens. */
+  public Accounts accounts() {
+    return accounts;
+  }
+
+  public Secrets secrets() {
+    return secrets;
+  }
+
+  /**
+   * The password of the {@code admin} account when this start created it (a new database): to be
+   * shown once on the console, never logged.
+   */
+  public Optional<String> firstAdminPassword() {
+    return firstAdminPassword;
+  }
+
   public PostgresStore store() {
     return store;
   }
@@ -225,6 +317,11 @@ public final class Outpost implements AutoCloseable {
   /** The paths of every route served, features included (the API documentation must match). */
   List<String> routePaths() {
     return web.routePaths();
+  }
+
+  /** Every declared route with the permission it needs, for the access-control test. */
+  java.util.Map<String, dev.outpost.web.Routes.Access> declaredRoutes() {
+    return web.declaredRoutes();
   }
 
   /** The database, for fault-injection tests. */

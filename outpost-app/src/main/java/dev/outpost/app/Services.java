@@ -1,5 +1,7 @@
 package dev.outpost.app;
 
+import dev.outpost.accounts.Accounts;
+import dev.outpost.accounts.Secrets;
 import dev.outpost.app.config.OutpostConfig;
 import dev.outpost.care.outbox.OutboxDispatcher;
 import dev.outpost.connectors.Connection;
@@ -19,6 +21,8 @@ import java.util.List;
  * @param connections the connectors' open connections (listening and acting)
  * @param listeners add a listener here to be told of mentions once they are stored
  * @param closeables add what a feature starts here; it is closed in reverse order at shutdown
+ * @param accounts users, sessions and API tokens
+ * @param secrets encrypted credentials; {@code secrets.resolve("secret:NAME")} gives a value
  */
 record Services(
     OutpostConfig config,
@@ -32,4 +36,6 @@ record Services(
     LiveFeed feed,
     LiveDetection detection,
     List<MentionListener> listeners,
-    List<AutoCloseable> closeables) {}
+    List<AutoCloseable> closeables,
+    Accounts accounts,
+    Secrets secrets) {}

@@ -9,9 +9,7 @@ import dev.outpost.app.config.OutpostConfig;
 import dev.outpost.app.replay.ReplayFormat;
 import dev.outpost.app.replay.ReplaySource;
 import java.io.File;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -104,6 +102,7 @@ class BrowserIT {
             .usingAnyFreePort()
             .build();
     driver = new ChromeDriver(service, options);
+    TestAccess.signIn(driver, outpost);
     Files.createDirectories(SCREENSHOTS);
   }
 
@@ -134,9 +133,7 @@ class BrowserIT {
 
   private static JsonNode api(String path) throws Exception {
     HttpResponse<String> r =
-        HTTP.send(
-            HttpRequest.newBuilder(URI.create(url(path))).build(),
-            HttpResponse.BodyHandlers.ofString());
+        HTTP.send(TestAccess.request(outpost, path).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).as(path).isEqualTo(200);
     return JSON.readTree(r.body());
   }

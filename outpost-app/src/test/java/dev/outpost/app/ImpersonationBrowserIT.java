@@ -68,22 +68,22 @@ class ImpersonationBrowserIT {
           .pipeline()
           .start(ReplaySource.ofFile("impostor", posts, ReplayFormat.OUTPOST, 0, Duration.ZERO));
       java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-      java.net.URI api =
-          java.net.URI.create(
-              "http://127.0.0.1:" + outpost.port() + "/api/v1/impersonation/candidates");
       long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
       String queued = "[]";
       while (queued.equals("[]") && System.nanoTime() < deadline) {
         Thread.sleep(200);
         queued =
             http.send(
-                    java.net.http.HttpRequest.newBuilder(api).build(),
+                    TestAccess.request(outpost, "/api/v1/impersonation/candidates").build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString())
                 .body();
       }
       assertThat(queued).as("the impostor is queued").contains("AcmeSupp0rt");
       WebDriver driver = driver();
       try {
+        TestAccess.signIn(driver, outpost);
+        new WebDriverWait(driver, Duration.ofSeconds(20))
+            .until(d -> !d.getCurrentUrl().contains("/login"));
         driver.get("http://127.0.0.1:" + outpost.port() + "/impersonation?status=all");
         String row = "tr[data-candidate]";
         assertThat(driver.findElement(By.cssSelector(row + " .account")).getText())

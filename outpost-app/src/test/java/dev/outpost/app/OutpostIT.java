@@ -12,7 +12,6 @@ import dev.outpost.app.replay.ReplaySource;
 import dev.outpost.core.Post;
 import dev.outpost.listen.QueryEngine;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -56,8 +55,7 @@ class OutpostIT {
 
   private HttpResponse<String> get(Outpost outpost, String path) throws Exception {
     return http.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + outpost.port() + path)).build(),
-        HttpResponse.BodyHandlers.ofString());
+        TestAccess.request(outpost, path).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   /** What must be stored, computed independently of the store: distinct matched post keys. */
@@ -166,8 +164,7 @@ class OutpostIT {
         new OutpostConfig(base.server(), base.database(), base.topics(), List.of());
     try (Outpost outpost = Outpost.start(config, Clock.systemUTC())) {
       HttpRequest streamRequest =
-          HttpRequest.newBuilder(
-                  URI.create("http://127.0.0.1:" + outpost.port() + "/api/v1/mentions/stream"))
+          TestAccess.request(outpost, "/api/v1/mentions/stream")
               .header("Accept", "text/event-stream")
               .build();
       CompletableFuture<String> event =
@@ -262,7 +259,7 @@ class OutpostIT {
   private HttpResponse<String> send(Outpost outpost, String method, String path, String json)
       throws Exception {
     return http.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + outpost.port() + path))
+        TestAccess.request(outpost, path)
             .header("Content-Type", "application/json")
             .method(method, HttpRequest.BodyPublishers.ofString(json))
             .build(),

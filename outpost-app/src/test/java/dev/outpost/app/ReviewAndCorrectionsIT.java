@@ -12,7 +12,6 @@ import dev.outpost.app.replay.ReplaySource;
 import dev.outpost.core.Mention;
 import dev.outpost.core.audit.AuditEvent;
 import dev.outpost.store.PostgresAuditLog;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -82,14 +81,12 @@ class ReviewAndCorrectionsIT {
   }
 
   private HttpResponse<String> get(Outpost o, String path) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + o.port() + path)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    return http.send(TestAccess.request(o, path).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private HttpResponse<String> post(Outpost o, String path, String json) throws Exception {
     return http.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + o.port() + path))
+        TestAccess.request(o, path)
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(json))
             .build(),

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.outpost.app.config.ConfigLoader;
 import dev.outpost.app.config.OutpostConfig;
 import dev.outpost.store.EmbeddedPostgres;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,9 +60,7 @@ class ServeExternalDatabaseIT {
         HttpResponse<String> page =
             HttpClient.newHttpClient()
                 .send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + outpost.port() + "/"))
-                        .build(),
-                    HttpResponse.BodyHandlers.ofString());
+                    TestAccess.request(outpost, "/").build(), HttpResponse.BodyHandlers.ofString());
         assertThat(page.body()).contains("Acme", "my order never arrived");
       }
     }

@@ -103,8 +103,11 @@ final class AnalyticsApi {
     Params p = new Params(ctx);
     boolean csv = p.csv();
     Filter f = filter(p);
+    boolean hide = PersonalData.hidden(ctx);
     List<Analytics.AuthorStat> authors =
-        analytics.topAuthors(f, p.authorOrder(), p.limit(20, 1_000));
+        analytics.topAuthors(f, p.authorOrder(), p.limit(20, 1_000)).stream()
+            .map(a -> PersonalData.author(a, hide))
+            .toList();
     if (csv) {
       csv(
           ctx,
@@ -176,7 +179,9 @@ final class AnalyticsApi {
   private void search(Context ctx) {
     Params p = new Params(ctx);
     boolean csv = p.csv();
-    List<MentionView> found = analytics.search(search(p)).stream().map(MentionView::of).toList();
+    boolean hide = PersonalData.hidden(ctx);
+    List<MentionView> found =
+        analytics.search(search(p)).stream().map(m -> PersonalData.view(m, hide)).toList();
     if (csv) {
       csv(
           ctx,

@@ -4,7 +4,6 @@ import dev.outpost.core.Mention;
 import dev.outpost.core.MentionListener;
 import io.javalin.http.sse.SseClient;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -12,7 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * dropped rather than allowed to hold up the pipeline.
  */
 public final class LiveFeed implements MentionListener {
-  private final Set<SseClient> clients = ConcurrentHashMap.newKeySet();
+  /** Each client, and whether it must not see personal data. */
+  private final java.util.Map<SseClient, Boolean> clients = new ConcurrentHashMap<>();
+
   private final Json json;
 
   LiveFeed(Json json) {
@@ -27,7 +28,7 @@ public final class LiveFeed implements MentionListener {
   void add(SseClient client) {
     client.keepAlive();
     client.onClose(() -> clients.remove(client));
-    clients.add(client);
+    clients.put(client, PersonalData.hidden(client.ctx()));
   }
 
   int clientCount() {
@@ -39,10 +40,16 @@ public final class LiveFeed implements MentionListener {
     if (clients.isEmpty()) {
       return;
     }
-    String data = json.write(mentions.stream().map(MentionView::of).toList());
-    for (SseClient client : clients) {
+    String[] data = new String[2];
+    for (var entry : clients.entrySet()) {
+      SseClient client = entry.getKey();
+      boolean hide = entry.getValue();
+      int i = hide ? 1 : 0;
+      if (data[i] == null) {
+        data[i] = json.write(mentions.stream().map(m -> PersonalData.view(m, hide)).toList());
+      }
       try {
-        client.sendEvent("mentions", data);
+        client.sendEvent("mentions", data[i]);
       } catch (RuntimeException e) {
         clients.remove(client);
       }

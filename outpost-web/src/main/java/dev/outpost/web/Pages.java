@@ -65,7 +65,7 @@ final class Pages {
         (filtered
                 ? analytics.search(search)
                 : store.latestMentions(search.limit(), Optional.empty()))
-            .stream().map(MentionView::of).toList();
+            .stream().map(m -> PersonalData.view(m, PersonalData.hidden(ctx))).toList();
     IndexPage.Filters filters =
         new IndexPage.Filters(
             search.query(),
@@ -123,7 +123,9 @@ final class Pages {
             options,
             shares.stream().mapToLong(Analytics.TopicShare::mentions).sum(),
             shares,
-            analytics.topAuthors(f, by, 10),
+            analytics.topAuthors(f, by, 10).stream()
+                .map(a -> PersonalData.author(a, PersonalData.hidden(ctx)))
+                .toList(),
             analytics.topHashtags(f, 15),
             analytics.topTerms(f, 15));
     render(ctx, "dashboard.jte", page);

@@ -10,12 +10,23 @@ import java.util.Set;
  * token:NAME}). Handlers read it with {@link #of(Context)}; it is what the audit log records as the
  * actor.
  */
-public record Principal(String name, Set<Permission> permissions) {
+public record Principal(
+    String name, Set<Permission> permissions, java.util.Optional<String> csrfToken) {
   static final String ATTRIBUTE = "outpost.principal";
 
+  /**
+   * @param csrfToken the session's anti-forgery token, which every state-changing request from the
+   *     session must carry; empty for API tokens and local use, which need none
+   */
   public Principal {
     Objects.requireNonNull(name, "name");
     permissions = Set.copyOf(permissions);
+    Objects.requireNonNull(csrfToken, "csrfToken");
+  }
+
+  /** A principal that needs no CSRF token (an API token, local use). */
+  public Principal(String name, Set<Permission> permissions) {
+    this(name, permissions, java.util.Optional.empty());
   }
 
   public boolean may(Permission p) {

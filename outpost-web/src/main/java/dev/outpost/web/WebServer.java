@@ -271,8 +271,14 @@ public final class WebServer implements AutoCloseable {
     who.ifPresent(p -> ctx.attribute(Principal.ATTRIBUTE, p));
     if (access instanceof Routes.Needs(Permission needed)) {
       if (who.isEmpty()) {
+        if (ctx.method() == io.javalin.http.HandlerType.GET && !ctx.path().startsWith("/api/")) {
+          ctx.redirect("/login", HttpStatus.SEE_OTHER); // a person, not a script: sign in first
+          ctx.skipRemainingHandlers();
+          return;
+        }
         throw new io.javalin.http.UnauthorizedResponse("sign in first");
       }
+      checkCsrf(ctx, who.get());
       if (!who.get().may(needed)) {
         throw new io.javalin.http.ForbiddenResponse(
             "your role may not do this (needs "
@@ -281,6 +287,43 @@ public final class WebServer implements AutoCloseable {
       }
     }
   }
+
+  /**
+   * A state-changing request from a browser session must carry the session's token, as the {@code
+   * X-CSRF-Token} header or the {@code _csrf} form field; API tokens and local use need none.
+   */
+  private static void checkCsrf(Context ctx, Principal who) {
+    if (who.csrfToken().isEmpty()
+        || SAFE_METHODS.contains(ctx.method())
+        || ctx.method() == io.javalin.http.HandlerType.HEAD) {
+      return;
+    }
+    String sent = ctx.header(CSRF_HEADER);
+    if (sent == null) {
+      String type = ctx.contentType();
+      if (type != null
+          && (type.startsWith("application/x-www-form-urlencoded")
+              || type.startsWith("multipart/form-data"))) {
+        sent = ctx.formParam(CSRF_FIELD);
+      }
+    }
+    if (sent == null
+        || !java.security.MessageDigest.isEqual(
+            sent.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            who.csrfToken().get().getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+      throw new io.javalin.http.ForbiddenResponse(
+          "missing or wrong CSRF token: reload the page and try again");
+    }
+  }
+
+  /** The header a browser session's state-changing requests carry the CSRF token in. */
+  public static final String CSRF_HEADER = "X-CSRF-Token";
+
+  /** The form field a browser session's forms carry the CSRF token in. */
+  public static final String CSRF_FIELD = "_csrf";
+
+  private static final java.util.Set<io.javalin.http.HandlerType> SAFE_METHODS =
+      java.util.EnumSet.of(io.javalin.http.HandlerType.GET, io.javalin.http.HandlerType.OPTIONS);
 
   /** Every declared route with the access it needs. */
   public Map<String, Routes.Access> declaredRoutes() {
@@ -321,7 +364,9 @@ public final class WebServer implements AutoCloseable {
     int limit = intParam(ctx, "limit", 50, 1, 1_000);
     Optional<String> topic = Optional.ofNullable(ctx.queryParam("topic")).filter(s -> !s.isBlank());
     topic.ifPresent(t -> new Params(ctx).topics(store.topics()));
-    ctx.json(store.latestMentions(limit, topic).stream().map(MentionView::of).toList());
+    boolean hide = PersonalData.hidden(ctx);
+    ctx.json(
+        store.latestMentions(limit, topic).stream().map(m -> PersonalData.view(m, hide)).toList());
   }
 
   private void topics(Context ctx) {

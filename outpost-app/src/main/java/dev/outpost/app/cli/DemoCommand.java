@@ -61,6 +61,6 @@ public final class DemoCommand implements Callable<Integer> {
     }
     Path dir = dataDir != null ? dataDir : Path.of(System.getProperty("user.home"), ".outpost");
     var config = DemoConfig.of(host, port, dir, Optional.ofNullable(sharedData), speed);
-    return Running.runUntilStopped(config, spec.commandLine().getOut(), "Outpost demo");
+    return Running.runUntilStopped(config, spec.commandLine().getOut(), "Outpost demo", true);
   }
 }

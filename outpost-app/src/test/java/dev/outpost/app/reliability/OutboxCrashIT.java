@@ -11,7 +11,6 @@ import dev.outpost.store.Database;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -22,7 +21,6 @@ import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -102,34 +100,17 @@ class OutboxCrashIT {
   }
 
   private Process start(FakeMastodon fake, Path log) throws IOException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    return new ProcessBuilder(
-            java,
-            "-Xmx256m",
-            "-cp",
-            System.getProperty("java.class.path"),
-            OutboxCrashChild.class.getName(),
-            dir.resolve("data").toString(),
-            fake.url(),
-            String.valueOf(REPLIES))
-        .redirectErrorStream(true)
-        .redirectOutput(log.toFile())
-        .start();
+    return ChildJvm.start(
+        "256m",
+        OutboxCrashChild.class.getName(),
+        log,
+        dir.resolve("data").toString(),
+        fake.url(),
+        String.valueOf(REPLIES));
   }
 
   private static String await(Process p, Path log, Pattern pattern) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-    while (System.nanoTime() < deadline) {
-      Matcher m = pattern.matcher(Files.readString(log, StandardCharsets.UTF_8));
-      if (m.find()) {
-        return m.groupCount() > 0 ? m.group(1) : m.group();
-      }
-      if (!p.isAlive() && !pattern.matcher(Files.readString(log)).find()) {
-        throw new AssertionError("the sender exited early:\n" + Files.readString(log));
-      }
-      Thread.sleep(20);
-    }
-    throw new AssertionError("no line " + pattern + " in:\n" + Files.readString(log));
+    return ChildJvm.await(p, log, pattern, Duration.ofSeconds(120));
   }
 
   /** The outbox as stored: key to the network's status id, for the rows marked sent. */
