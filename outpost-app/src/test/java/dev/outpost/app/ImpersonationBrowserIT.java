@@ -93,6 +93,7 @@ class ImpersonationBrowserIT {
         assertThat(driver.findElements(By.cssSelector("img"))).isEmpty();
         driver.findElement(By.cssSelector(row + " button[data-decision=confirm]")).click();
         new WebDriverWait(driver, Duration.ofSeconds(20))
+            .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
             .until(
                 d ->
                     d.findElement(By.cssSelector(row + " td.status"))
