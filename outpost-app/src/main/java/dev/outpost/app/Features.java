@@ -1,12 +1,15 @@
 package dev.outpost.app;
 
+import dev.outpost.app.alerts.AlertNotifications;
 import dev.outpost.app.config.ImpersonationConfig;
 import dev.outpost.app.impersonation.ImpersonationFeature;
 import dev.outpost.identity.review.ImpersonationReview;
+import dev.outpost.store.PostgresAlerts;
 import dev.outpost.store.PostgresCorrections;
 import dev.outpost.web.CorrectionsApi;
 import dev.outpost.web.WebFeature;
 import dev.outpost.web.accounts.AccountsWeb;
+import dev.outpost.web.alerts.AlertsFeature;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,6 +26,24 @@ final class Features {
     List<WebFeature> features = new ArrayList<>();
     // Accounts (issue 12): sign-in, users, API tokens, secrets and the audit log.
     features.add(new AccountsWeb(services.accounts(), services.secrets(), services.audit()));
+
+    // Alerts and incidents (issue 7): threads kept in PostgreSQL, notifications through the outbox.
+    PostgresAlerts alerts = new PostgresAlerts(services.database().dataSource());
+    AlertNotifications notifications =
+        AlertNotifications.create(
+                services.config().alerts(),
+                alerts,
+                services.outbox(),
+                services.dispatcher(),
+                services.clock(),
+                services.detection()::incident)
+            .startEscalations();
+    services.closeables().add(notifications);
+    services
+        .detection()
+        .addListener(
+            notifications, Optional.of(() -> alerts.activeCount(services.clock().instant())));
+    features.add(new AlertsFeature(alerts, services.audit(), services.clock()));
 
     // Impersonation review (issue 10): mention authors scored live against our identities.
     ImpersonationConfig impersonation = services.config().impersonation();

@@ -2,17 +2,23 @@ package dev.outpost.app;
 
 import dev.outpost.core.Alert;
 import dev.outpost.core.Enrichment;
+import dev.outpost.core.Incident;
 import dev.outpost.core.Mention;
 import dev.outpost.core.MentionListener;
+import dev.outpost.detect.AlertListener;
 import dev.outpost.detect.Detector;
 import dev.outpost.detect.DetectorConfig;
 import dev.outpost.detect.Observation;
 import dev.outpost.detect.Sentiment;
 import dev.outpost.detect.notify.AlertInbox;
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +31,8 @@ final class LiveDetection implements MentionListener {
   private final Detector detector;
   private final AlertInbox inbox;
   private final StreamClock streamClock = new StreamClock();
+  private final List<AlertListener> listeners = new CopyOnWriteArrayList<>();
+  private volatile LongSupplier activeCount;
 
   /**
    * @param clock the wall clock, for when alerts are acknowledged or snoozed; the detectors run on
@@ -37,6 +45,13 @@ final class LiveDetection implements MentionListener {
 
   private void alert(Alert alert) {
     inbox.send(alert);
+    for (AlertListener l : listeners) {
+      try {
+        l.alert(alert);
+      } catch (RuntimeException e) {
+        LOG.warn("alert listener failed on {}: {}", alert.threadId(), e.toString());
+      }
+    }
     if (alert.phase() == Alert.Phase.OPENED) {
       LOG.info("alert {} {}: {}", alert.kind().id(), alert.subject(), alert.summary());
     }
@@ -44,7 +59,14 @@ final class LiveDetection implements MentionListener {
 
   @Override
   public void stored(List<Mention> mentions) {
-    for (Mention m : mentions) {
+    // A stored batch comes back in no particular time order, and a replayed batch may span hours:
+    // observed unsorted, the stream clock would jump to the batch's end and every earlier post
+    // would be counted in that last minute (hundreds of false spikes over the airline replay).
+    List<Mention> inTime =
+        mentions.stream()
+            .sorted(Comparator.comparing((Mention m) -> m.post().createdAt()))
+            .toList();
+    for (Mention m : inTime) {
       streamClock.advance(m.post().createdAt());
       Sentiment sentiment =
           m.enrichment()
@@ -71,6 +93,22 @@ final class LiveDetection implements MentionListener {
     };
   }
 
+  /**
+   * Adds a listener told of every alert message (the alerts feature keeps and delivers them).
+   *
+   * @param activeCount how many threads need attention, for {@code /health}; empty keeps the
+   *     in-memory count
+   */
+  void addListener(AlertListener listener, Optional<LongSupplier> activeCount) {
+    listeners.add(listener);
+    activeCount.ifPresent(c -> this.activeCount = c);
+  }
+
+  /** The detector's latest snapshot of an incident. */
+  Optional<Incident> incident(String id) {
+    return detector.incidents().stream().filter(i -> i.id().equals(id)).findFirst();
+  }
+
   /** The open alert threads, newest first. */
   List<AlertInbox.Entry> activeAlerts() {
     return inbox.active();
@@ -79,7 +117,8 @@ final class LiveDetection implements MentionListener {
   /** Figures for /health. */
   Map<String, Object> status() {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("activeAlerts", inbox.active().size());
+    LongSupplier count = activeCount;
+    m.put("activeAlerts", count == null ? inbox.active().size() : count.getAsLong());
     m.put("openIncidents", detector.incidents().size());
     m.put("streamTime", detector.streamTime().toString());
     return m;

@@ -137,6 +137,25 @@ class OutpostIT {
           .containsPattern("\"activeAlerts\":[1-9]")
           .as("the detectors ran on the posts' own time, not the wall clock")
           .contains("\"streamTime\":\"2015-02-24T");
+      int activeAlerts =
+          new ObjectMapper()
+              .readTree(health.body())
+              .path("pipeline")
+              .path("detection")
+              .path("activeAlerts")
+              .asInt();
+      System.out.println("activeAlerts after the airline replay: " + activeAlerts);
+      assertThat(activeAlerts)
+          .as("threads its detector closed, and repeats of one thread, need no attention")
+          .isBetween(1, 60);
+      assertThat(get(outpost, "/alerts").body()).contains("data-thread=");
+      var threads =
+          new dev.outpost.store.PostgresAlerts(outpost.database().dataSource())
+              .threads(false, 10_000, java.time.Instant.now(Clock.systemUTC()));
+      System.out.println("alert threads opened over the airline replay: " + threads.size());
+      assertThat(threads.size())
+          .as("mentions are observed in time order, so a batch does not pile into one minute")
+          .isBetween(1, 300);
       assertThat(get(outpost, "/metrics").body())
           .contains("outpost_pipeline_received_posts_total 14640")
           .contains("jvm_memory_used_bytes");

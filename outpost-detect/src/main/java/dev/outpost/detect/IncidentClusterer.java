@@ -131,7 +131,9 @@ final class IncidentClusterer {
   }
 
   private Cluster newCluster(Instant now, String topic) {
-    Cluster c = new Cluster("incident-" + nextId++, now, topic);
+    // Ids carry the stream time of the first post, so that they stay unique across restarts and a
+    // replay of the same stream finds the same ids.
+    Cluster c = new Cluster("incident-" + now.getEpochSecond() + "-" + nextId++, now, topic);
     live.add(c);
     return c;
   }

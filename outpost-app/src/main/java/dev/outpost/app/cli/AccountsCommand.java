@@ -148,7 +148,9 @@ public final class AccountsCommand {
           target,
           (accounts, secrets) -> {
             accounts.createUser(name, r, password, "cli");
-            out(spec).printf("user %s added with role %s%n", name, r.label()).flush();
+            out(spec)
+                .printf(java.util.Locale.ROOT, "user %s added with role %s%n", name, r.label())
+                .flush();
             return 0;
           });
     }
@@ -174,7 +176,7 @@ public final class AccountsCommand {
           target,
           (accounts, secrets) -> {
             accounts.setPassword(name, password, "cli");
-            out(spec).printf("password of %s changed%n", name).flush();
+            out(spec).printf(java.util.Locale.ROOT, "password of %s changed%n", name).flush();
             return 0;
           });
     }
@@ -198,7 +200,7 @@ public final class AccountsCommand {
           target,
           (accounts, secrets) -> {
             accounts.setDisabled(name, true, "cli");
-            out(spec).printf("user %s disabled%n", name).flush();
+            out(spec).printf(java.util.Locale.ROOT, "user %s disabled%n", name).flush();
             return 0;
           });
     }
@@ -237,7 +239,13 @@ public final class AccountsCommand {
           target,
           (accounts, secrets) -> {
             secrets.set(name, value, "cli");
-            out(spec).printf("secret %s stored; refer to it as secret:%s%n", name, name).flush();
+            out(spec)
+                .printf(
+                    java.util.Locale.ROOT,
+                    "secret %s stored; refer to it as secret:%s%n",
+                    name,
+                    name)
+                .flush();
             return 0;
           });
     }
@@ -276,7 +284,10 @@ public final class AccountsCommand {
           target,
           (accounts, secrets) -> {
             out(spec)
-                .printf("%d secrets re-encrypted with a new key%n", secrets.rotate("cli"))
+                .printf(
+                    java.util.Locale.ROOT,
+                    "%d secrets re-encrypted with a new key%n",
+                    secrets.rotate("cli"))
                 .flush();
             return 0;
           });

@@ -66,6 +66,7 @@ public final class ConnectionChannel implements Channel {
                         .replier()
                         .orElseThrow(() -> unable(a))
                         .reply(a.target(), a.text(), a.key());
+            case NOTIFY -> throw unable(a);
           };
       return new Sent(r.externalId(), r.url());
     } catch (ConnectorException e) {

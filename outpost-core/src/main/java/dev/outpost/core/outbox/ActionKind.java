@@ -9,5 +9,7 @@ public enum ActionKind {
   /** A private message ({@code target}: the account's handle). */
   DIRECT_MESSAGE,
   /** A new post ({@code target}: empty, or the external id of the thread to continue). */
-  PUBLISH
+  PUBLISH,
+  /** A notification to people (alert e-mail, webhook, chat): {@code target}: the alert thread. */
+  NOTIFY
 }

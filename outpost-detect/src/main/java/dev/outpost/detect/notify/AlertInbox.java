@@ -89,10 +89,14 @@ public final class AlertInbox implements Notifier {
     return change(threadId, Status.RESOLVED, null);
   }
 
-  /** Threads that need attention now (new or acknowledged, snoozes that ended), newest first. */
+  /**
+   * Threads that need attention now (new or acknowledged, snoozes that ended), newest first; a
+   * thread its detector closed no longer does.
+   */
   public synchronized List<Entry> active() {
     return entries().stream()
         .filter(e -> e.status() == Status.NEW || e.status() == Status.ACKNOWLEDGED)
+        .filter(e -> e.latest().phase() != Alert.Phase.CLOSED)
         .toList();
   }
 

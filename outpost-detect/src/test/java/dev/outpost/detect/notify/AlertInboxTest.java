@@ -74,6 +74,16 @@ class AlertInboxTest {
   }
 
   @Test
+  void aThreadItsDetectorClosedNeedsNoAttention() {
+    AlertInbox inbox = new AlertInbox(new SimClock(), 10);
+    inbox.send(alert("a", Alert.Phase.OPENED, Alert.Severity.WARNING, T0));
+    inbox.send(alert("b", Alert.Phase.OPENED, Alert.Severity.WARNING, T0));
+    inbox.send(alert("a", Alert.Phase.CLOSED, Alert.Severity.INFO, T0.plusSeconds(3600)));
+    assertThat(inbox.active()).extracting(AlertInbox.Entry::threadId).containsExactly("b");
+    assertThat(inbox.entries()).hasSize(2);
+  }
+
+  @Test
   void keepsAtMostCapacityThreadsDroppingResolvedFirst() {
     AlertInbox inbox = new AlertInbox(new SimClock(), 2);
     inbox.send(alert("a", Alert.Phase.OPENED, Alert.Severity.WARNING, T0));
