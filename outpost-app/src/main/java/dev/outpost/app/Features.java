@@ -6,6 +6,7 @@ import dev.outpost.app.impersonation.ImpersonationFeature;
 import dev.outpost.identity.review.ImpersonationReview;
 import dev.outpost.store.PostgresAlerts;
 import dev.outpost.store.PostgresCorrections;
+import dev.outpost.web.ConnectorsFeature;
 import dev.outpost.web.CorrectionsApi;
 import dev.outpost.web.WebFeature;
 import dev.outpost.web.accounts.AccountsWeb;
@@ -24,6 +25,8 @@ final class Features {
 
   static List<WebFeature> wire(Services services) {
     List<WebFeature> features = new ArrayList<>();
+    // Connectors: each source's health, as a page and in the API.
+    features.add(new ConnectorsFeature(() -> ConnectorStatuses.of(services.connections())));
     // Accounts (issue 12): sign-in, users, API tokens, secrets and the audit log.
     features.add(new AccountsWeb(services.accounts(), services.secrets(), services.audit()));
 

@@ -4,6 +4,7 @@ import dev.outpost.accounts.Accounts;
 import dev.outpost.accounts.Secrets;
 import dev.outpost.app.cli.UserError;
 import dev.outpost.app.config.OutpostConfig;
+import dev.outpost.app.webhooks.Webhooks;
 import dev.outpost.care.outbox.Channel;
 import dev.outpost.care.outbox.ConnectionChannel;
 import dev.outpost.care.outbox.OutboxDispatcher;
@@ -22,6 +23,7 @@ import dev.outpost.store.PostgresAuditLog;
 import dev.outpost.store.PostgresMentionTags;
 import dev.outpost.store.PostgresOutbox;
 import dev.outpost.store.PostgresStore;
+import dev.outpost.store.PostgresWebhookInbox;
 import dev.outpost.store.Rollups;
 import dev.outpost.web.LiveFeed;
 import dev.outpost.web.WebFeature;
@@ -147,6 +149,9 @@ public final class Outpost implements AutoCloseable {
               clock,
               OutboxDispatcher.Settings.defaults());
       started.add(dispatcher);
+      Webhooks webhooks =
+          Webhooks.of(connections, new PostgresWebhookInbox(database.dataSource()), clock);
+      sources.addAll(webhooks.sources());
       started.add(
           new RollupRefresher(new Rollups(database.dataSource(), clock), Duration.ofSeconds(2)));
       List<MentionListener> listeners = new CopyOnWriteArrayList<>();
@@ -194,9 +199,11 @@ public final class Outpost implements AutoCloseable {
               () -> HealthStatus.of(pipeline, detection, connections, dispatcher));
       webBuilder.mentionTags(new PostgresMentionTags(database.dataSource(), clock));
       features.forEach(webBuilder::feature);
+      webBuilder.feature(webhooks.feature());
       webBuilder.authenticator(new SessionAuthenticator(accounts));
       WebServer web = webBuilder.start();
       started.add(web);
+      started.add(webhooks);
       dispatcher.start();
       PipelineMeters.bind(pipeline, web.meters());
       ConnectorMeters.bind(connections, web.meters());

@@ -22,7 +22,9 @@ final class Sources {
   private Sources() {}
 
   /**
-   * Opens every source entry; connectors' connections are added to {@code connections}.
+   * Opens every source entry; connectors' connections are added to {@code connections}. Connections
+   * that receive webhooks have no listener here: {@link dev.outpost.app.webhooks.Webhooks} makes
+   * their sources.
    *
    * @throws UserError for an unknown type or a bad setting, naming the source
    */
@@ -53,18 +55,9 @@ final class Sources {
         } catch (ConfigException ex) {
           throw new UserError("source '" + e.name() + "': " + ex.getMessage());
         }
-        Source listener =
-            conn.supervisedListener()
-                .orElseThrow(
-                    () ->
-                        new UserError(
-                            "source '"
-                                + e.name()
-                                + "': type '"
-                                + e.type()
-                                + "' receives webhooks and cannot be polled as a source"));
         connections.add(conn);
-        sources.add(listener);
+        // Webhook receivers become sources once the database (their inbox) is open: Webhooks.
+        conn.supervisedListener().ifPresent(sources::add);
         continue;
       }
       if (e.name() == null || e.name().isBlank() || e.file() == null || e.file().isBlank()) {

@@ -13,6 +13,7 @@ public final class Health {
   private HealthSnapshot.State state = HealthSnapshot.State.OK;
   private Instant lastSuccess;
   private Duration lag;
+  private Instant lastPost;
   private long errors;
   private String lastError;
   private Long remaining;
@@ -39,6 +40,12 @@ public final class Health {
     }
   }
 
+  /** One item of a page or stream could not be read and was skipped; the others go on. */
+  public synchronized void skipped(String message) {
+    errors++;
+    lastError = message;
+  }
+
   /** A permanent error: the connection stops until its configuration is fixed. */
   public synchronized void stopped(String message) {
     errors++;
@@ -50,6 +57,9 @@ public final class Health {
   public synchronized void emitted(Instant createdAt) {
     Duration d = Duration.between(createdAt, clock.instant());
     lag = d.isNegative() ? Duration.ZERO : d;
+    if (lastPost == null || createdAt.isAfter(lastPost)) {
+      lastPost = createdAt;
+    }
   }
 
   public synchronized void rateLimit(long remainingCalls, Optional<Instant> resetAt) {
@@ -63,6 +73,7 @@ public final class Health {
         state,
         Optional.ofNullable(lastSuccess),
         Optional.ofNullable(lag),
+        Optional.ofNullable(lastPost),
         errors,
         Optional.ofNullable(lastError),
         remaining == null ? OptionalLong.empty() : OptionalLong.of(remaining),

@@ -12,6 +12,7 @@ import java.util.OptionalLong;
  * @param state OK, DEGRADED (recent errors, still retrying) or STOPPED (a permanent error)
  * @param lastSuccess when a call last succeeded
  * @param lag how far behind the newest post emitted was when it was emitted
+ * @param lastPost the creation time of the newest post read
  * @param errors errors counted since start
  * @param lastError the last error's message (no secrets)
  * @param rateLimitRemaining calls left in the current rate-limit window, when the network says
@@ -22,6 +23,7 @@ public record HealthSnapshot(
     State state,
     Optional<Instant> lastSuccess,
     Optional<Duration> lag,
+    Optional<Instant> lastPost,
     long errors,
     Optional<String> lastError,
     OptionalLong rateLimitRemaining,

@@ -46,6 +46,24 @@ public final class Json {
             });
   }
 
+  /**
+   * A time given as epoch seconds (a JSON number).
+   *
+   * @throws IllegalArgumentException when the field is missing, not a number, or outside years 1970
+   *     to 9999
+   */
+  public static Instant epochSeconds(JsonNode node, String field) {
+    JsonNode v = node == null ? null : node.get(field);
+    if (v == null || !v.canConvertToLong()) {
+      throw new IllegalArgumentException("'" + field + "' is not epoch seconds");
+    }
+    long s = v.asLong();
+    if (s < 0 || s > 253_402_300_799L) {
+      throw new IllegalArgumentException("'" + field + "' is out of range: " + s);
+    }
+    return Instant.ofEpochSecond(s);
+  }
+
   public static long count(JsonNode node, String field) {
     JsonNode v = node == null ? null : node.get(field);
     return v == null || !v.canConvertToLong() ? 0 : Math.max(0, v.asLong());

@@ -6,6 +6,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A listener that polls: it asks {@link #poll} for what follows its cursor, emits each post with
@@ -32,6 +35,7 @@ public abstract class PollingSource implements Source {
     }
   }
 
+  private static final Logger LOG = LoggerFactory.getLogger(PollingSource.class);
   private final String name;
   private final Duration interval;
   private final ConnectorContext ctx;
@@ -46,6 +50,21 @@ public abstract class PollingSource implements Source {
 
   /** Fetches what follows {@code cursor} (empty: the network's newest page). */
   protected abstract Batch poll(Optional<String> cursor) throws InterruptedException;
+
+  /**
+   * Builds one item; an item the network sent malformed ({@link IllegalArgumentException}: no id,
+   * no date, an id too long) is logged, counted as an error and skipped, so one bad item never
+   * stops the source.
+   */
+  protected final Optional<Item> item(Supplier<Item> build) {
+    try {
+      return Optional.of(build.get());
+    } catch (IllegalArgumentException e) {
+      LOG.warn("source {}: item skipped: {}", name, e.getMessage());
+      health.skipped("item skipped: " + e.getMessage());
+      return Optional.empty();
+    }
+  }
 
   @Override
   public final String name() {

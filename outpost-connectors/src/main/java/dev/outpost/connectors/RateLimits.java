@@ -2,6 +2,7 @@ package dev.outpost.connectors;
 
 import java.net.http.HttpHeaders;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -45,10 +46,27 @@ final class RateLimits {
     return Optional.of(l);
   }
 
+  /**
+   * The reset time, when it is a time within a day of now; a reset further away (or out of range)
+   * is ignored, so that a wrong or hostile header never makes a source wait for years.
+   */
   private Optional<Instant> parseReset(String v) {
+    Instant now = clock.instant();
+    try {
+      return parseAnyReset(v)
+          .filter(r -> Duration.between(now, r).abs().compareTo(Duration.ofDays(1)) <= 0);
+    } catch (DateTimeException | ArithmeticException e) {
+      return Optional.empty();
+    }
+  }
+
+  private Optional<Instant> parseAnyReset(String v) {
     String s = v.strip();
     try {
       double n = Double.parseDouble(s);
+      if (!Double.isFinite(n)) {
+        return Optional.empty();
+      }
       if (n > 1e9) {
         return Optional.of(Instant.ofEpochSecond((long) n));
       }

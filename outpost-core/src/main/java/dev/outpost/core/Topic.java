@@ -12,6 +12,9 @@ import java.util.regex.Pattern;
  * @param query the saved query in Outpost's query language
  */
 public record Topic(String id, String name, TopicKind kind, String query) {
+  /** The longest query a topic may have, in characters. */
+  public static final int MAX_QUERY = 10_000;
+
   private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
 
   public Topic {
@@ -24,6 +27,6 @@ public record Topic(String id, String name, TopicKind kind, String query) {
     }
     name = Validate.maxLength("topic name", Validate.notBlank("topic name", name).strip(), 200);
     Objects.requireNonNull(kind, "topic kind");
-    query = Validate.maxLength("topic query", Validate.notBlank("topic query", query), 10_000);
+    query = Validate.maxLength("topic query", Validate.notBlank("topic query", query), MAX_QUERY);
   }
 }

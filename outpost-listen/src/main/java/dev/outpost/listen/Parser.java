@@ -23,6 +23,12 @@ final class Parser {
     if (query.isBlank()) {
       throw QueryException.at(query, 0, "empty query");
     }
+    if (query.length() > dev.outpost.core.Topic.MAX_QUERY) {
+      throw QueryException.at(
+          query,
+          dev.outpost.core.Topic.MAX_QUERY,
+          "query too long: at most " + dev.outpost.core.Topic.MAX_QUERY + " characters");
+    }
     Parser parser = new Parser(query, Lexer.lex(query));
     Node node = parser.or();
     if (parser.p < parser.toks.size()) {
@@ -41,6 +47,17 @@ final class Parser {
 
   /** Lucene's default limit on the clauses of one query. */
   static final int MAX_TERMS = 1024;
+
+  /** How deeply groups and NOTs may nest (deeper queries would overflow the parser's stack). */
+  static final int MAX_DEPTH = 100;
+
+  private int depth;
+
+  private void enter(Tok at) {
+    if (++depth > MAX_DEPTH) {
+      throw error(at.pos(), "too deeply nested: at most " + MAX_DEPTH + " levels of '(' and NOT");
+    }
+  }
 
   private static int leaves(Node node) {
     return switch (node) {
@@ -96,8 +113,11 @@ final class Parser {
 
   private Node unary() {
     if (peek(Kind.NOT)) {
-      requireOperand(toks.get(p++));
+      Tok not = toks.get(p++);
+      requireOperand(not);
+      enter(not);
       Node child = unary();
+      depth--;
       return child instanceof Node.Not n ? n.child() : new Node.Not(child);
     }
     return near();
@@ -135,7 +155,9 @@ final class Parser {
         if (p >= toks.size()) {
           throw error(t.pos(), "missing ')' for this '('");
         }
+        enter(t);
         Node inner = or();
+        depth--;
         if (!peek(Kind.RPAREN)) {
           throw error(t.pos(), "missing ')' for this '('");
         }

@@ -79,6 +79,9 @@ public final class ConfigLoader {
     Matcher m = VARIABLE.matcher(text);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
+      if (inComment(text, m.start())) {
+        continue; // "${NAME}" in a comment is documentation, not a variable
+      }
       String value = environment.apply(m.group(1));
       if (value == null) {
         int line = (int) text.substring(0, m.start()).chars().filter(c -> c == '\n').count() + 1;
@@ -89,6 +92,12 @@ public final class ConfigLoader {
     }
     m.appendTail(out);
     return out.toString();
+  }
+
+  /** Whether the position is in a comment line ({@code #} first on its line, after blanks). */
+  private static boolean inComment(String text, int at) {
+    int lineStart = text.lastIndexOf('\n', at - 1) + 1;
+    return text.substring(lineStart, at).stripLeading().startsWith("#");
   }
 
   /** Jackson's YAML parser reads ahead, so the line is where the problem was noticed. */

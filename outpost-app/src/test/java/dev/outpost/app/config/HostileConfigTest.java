@@ -34,6 +34,13 @@ class HostileConfigTest {
     rejects("server: {host: \"\u0000\"}\nbogus: 1\n", "outpost.yaml");
     rejects("\uFEFF\u0000\u0001", "outpost.yaml");
     rejects("database: {password: ${NOPE}}\n", "NOPE is not set");
+    // in a comment line it is documentation, not a variable
+    assertThat(
+            loader
+                .parse("outpost.yaml", "# use ${NOPE} for secrets\nserver: {port: 1}\n")
+                .server()
+                .port())
+        .isEqualTo(1);
   }
 
   @Test

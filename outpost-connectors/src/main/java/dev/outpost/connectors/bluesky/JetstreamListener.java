@@ -27,6 +27,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads Jetstream over {@link WebSocket}. The cursor is the {@code time_us} of the last emitted
@@ -35,6 +37,8 @@ import java.util.random.RandomGenerator;
  * longer than {@code idleTimeout} and malformed events reconnect with backoff.
  */
 final class JetstreamListener implements Source {
+  private static final Logger LOG = LoggerFactory.getLogger(JetstreamListener.class);
+
   private sealed interface Msg {}
 
   private record Text(String text) implements Msg {}
@@ -130,7 +134,14 @@ final class JetstreamListener implements Source {
           if (t <= last) {
             continue;
           }
-          Optional<Post> post = Jetstream.post(event);
+          Optional<Post> post;
+          try {
+            post = Jetstream.post(event);
+          } catch (IllegalArgumentException e) {
+            LOG.warn("Jetstream: event skipped: {}", e.getMessage());
+            health.skipped("event skipped: " + e.getMessage());
+            post = Optional.empty();
+          }
           last = t;
           failures = 0;
           if (post.isPresent()) {

@@ -84,7 +84,7 @@ final class SearchListener extends PollingSource {
         .filter(v -> v.hasNonNull("uri"))
         .filter(v -> cursor.isEmpty() || compare(key(v), cursor.get()) > 0)
         .sorted(Comparator.comparing(SearchListener::key, SearchListener::compare))
-        .forEach(v -> items.add(new Item(post(v), key(v))));
+        .forEach(v -> item(() -> new Item(post(v), key(v))).ifPresent(items::add));
     return new Batch(items, Optional.empty(), false);
   }
 

@@ -40,16 +40,20 @@ final class FeedWebhook implements WebhookReceiver {
   }
 
   @Override
-  public List<Post> receive(Map<String, String> headers, byte[] body) {
+  public void verify(Map<String, String> headers, byte[] body) {
     String sig = Signatures.header(headers, "X-Hub-Signature-256").orElse(null);
     if (!Signatures.verify(appSecret, body, sig)) {
       health.error("Facebook webhook: missing or wrong X-Hub-Signature-256");
       throw ConnectorException.permanent("X-Hub-Signature-256 missing or wrong", 401);
     }
+  }
+
+  @Override
+  public List<Post> parse(byte[] body, Instant receivedAt) {
     JsonNode root;
     try {
       root = Json.MAPPER.readTree(body);
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
       health.error("Facebook webhook: body is not JSON");
       throw ConnectorException.permanent(
           "body is not JSON (" + e.getClass().getSimpleName() + ")", 400);
@@ -75,29 +79,42 @@ final class FeedWebhook implements WebhookReceiver {
         if (id.isEmpty() || message.isEmpty()) {
           continue;
         }
-        String from = Json.at(v, "/from/name").or(() -> Json.at(v, "/from/id")).orElse("unknown");
-        long time =
-            v.has("created_time") ? v.path("created_time").asLong() : entry.path("time").asLong();
-        posts.add(
-            new Post(
-                FacebookConnector.NETWORK,
-                id.get(),
-                new Author(
-                    FacebookConnector.NETWORK,
-                    Json.at(v, "/from/id").orElse(from),
-                    from,
-                    0,
-                    false,
-                    Optional.empty()),
-                Post.truncate(message.get()),
-                Post.UNDETERMINED,
-                Instant.ofEpochSecond(time),
-                Optional.of("https://www.facebook.com/" + id.get()),
-                item.equals("comment") ? Json.text(v, "parent_id") : Optional.empty(),
-                Metrics.NONE));
+        JsonNode t = v.has("created_time") ? v.path("created_time") : entry.path("time");
+        Instant created = t.canConvertToLong() ? epoch(t.asLong(), receivedAt) : receivedAt;
+        try {
+          posts.add(post(v, id.get(), message.get(), item, created));
+        } catch (IllegalArgumentException e) {
+          throw ConnectorException.permanent("a feed change: " + e.getMessage(), 400);
+        }
       }
     }
+    posts.forEach(p -> health.emitted(p.createdAt()));
     health.success();
     return posts;
+  }
+
+  private static Post post(JsonNode v, String id, String message, String item, Instant created) {
+    String from = Json.at(v, "/from/name").or(() -> Json.at(v, "/from/id")).orElse("unknown");
+    return new Post(
+        FacebookConnector.NETWORK,
+        id,
+        new Author(
+            FacebookConnector.NETWORK,
+            Json.at(v, "/from/id").orElse(from),
+            from,
+            0,
+            false,
+            Optional.empty()),
+        Post.truncate(message),
+        Post.UNDETERMINED,
+        created,
+        Optional.of("https://www.facebook.com/" + id),
+        item.equals("comment") ? Json.text(v, "parent_id") : Optional.empty(),
+        Metrics.NONE);
+  }
+
+  /** Facebook times are epoch seconds; anything outside years 1970-9999 is taken as absent. */
+  private static Instant epoch(long seconds, Instant fallback) {
+    return seconds < 0 || seconds > 253_402_300_799L ? fallback : Instant.ofEpochSecond(seconds);
   }
 }

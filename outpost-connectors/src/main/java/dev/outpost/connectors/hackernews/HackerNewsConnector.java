@@ -21,7 +21,6 @@ import dev.outpost.core.Author;
 import dev.outpost.core.Metrics;
 import dev.outpost.core.Post;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -111,7 +110,7 @@ public final class HackerNewsConnector implements Connector {
         Author.of(NETWORK, Json.text(h, "author").orElse("unknown")),
         Post.truncate(text),
         Post.UNDETERMINED,
-        Instant.ofEpochSecond(h.path("created_at_i").asLong()),
+        Json.epochSeconds(h, "created_at_i"),
         Optional.of("https://news.ycombinator.com/item?id=" + id),
         parent,
         new Metrics(Json.count(h, "points"), 0, Json.count(h, "num_comments"), 0));
@@ -159,7 +158,7 @@ public final class HackerNewsConnector implements Connector {
           .filter(h -> cursor.isEmpty() || compare(key(h), cursor.get()) > 0)
           .sorted(Comparator.comparing(HackerNewsConnector::key, HackerNewsConnector::compare))
           .distinct()
-          .forEach(h -> items.add(new Item(post(h), key(h))));
+          .forEach(h -> item(() -> new Item(post(h), key(h))).ifPresent(items::add));
       return new Batch(items, Optional.empty(), false);
     }
   }

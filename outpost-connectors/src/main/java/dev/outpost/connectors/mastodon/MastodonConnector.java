@@ -61,7 +61,12 @@ public final class MastodonConnector implements Connector {
             "streaming",
             Type.BOOLEAN,
             "false",
-            "use the streaming API (hashtag, public, local) after a REST catch-up"));
+            "use the streaming API (hashtag, public, local) after a REST catch-up"),
+        Field.optional(
+            "idleTimeout",
+            Type.DURATION,
+            "60s",
+            "streaming: reconnect when no event or heartbeat came for this long"));
   }
 
   @Override
@@ -131,7 +136,8 @@ public final class MastodonConnector implements Connector {
               s.secret("accessToken"),
               base.getHost(),
               ctx,
-              health));
+              health,
+              s.duration("idleTimeout")));
     } else {
       b.listener(polling);
     }

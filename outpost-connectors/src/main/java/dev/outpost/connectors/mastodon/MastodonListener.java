@@ -64,7 +64,8 @@ final class MastodonListener extends PollingSource {
     fresh.sort(Comparator.comparing(s -> Statuses.id(s).orElseThrow(), Text::compareIds));
     List<Item> items = new ArrayList<>();
     for (JsonNode s : fresh) {
-      items.add(new Item(Statuses.post(s, client.host()), Statuses.id(s).orElseThrow()));
+      item(() -> new Item(Statuses.post(s, client.host()), Statuses.id(s).orElseThrow()))
+          .ifPresent(items::add);
     }
     boolean more = cursor.isPresent() && statuses.size() >= limit;
     return new Batch(items, Optional.empty(), more);

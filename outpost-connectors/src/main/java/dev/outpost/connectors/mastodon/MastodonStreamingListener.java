@@ -10,29 +10,40 @@ import dev.outpost.connectors.PollingSource.Batch;
 import dev.outpost.connectors.PollingSource.Item;
 import dev.outpost.connectors.Secret;
 import dev.outpost.connectors.Text;
+import dev.outpost.core.Post;
 import dev.outpost.core.Source;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Iterator;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.random.RandomGenerator;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Mastodon's streaming API (server-sent events) with the REST timeline as catch-up: on every
  * (re)connect it first pages forward from the cursor with {@code min_id}, then reads {@code update}
  * events, skipping statuses at or before the last one emitted. The streaming API cannot resume by
- * itself; the catch-up closes the gap.
+ * itself; the catch-up closes the gap. A stream silent for longer than {@code idleTimeout} (no
+ * event and no heartbeat: Mastodon sends a comment line every few seconds) is dropped and opened
+ * again, since a connection a proxy or NAT forgot would otherwise hang forever.
  */
 final class MastodonStreamingListener implements Source {
+  private static final Logger LOG = LoggerFactory.getLogger(MastodonStreamingListener.class);
   private final MastodonListener catchUp;
   private final URI streamUri;
   private final Optional<Secret> token;
   private final String host;
   private final ConnectorContext ctx;
   private final Health health;
+  private final Duration idleTimeout;
   private final RandomGenerator random = RandomGenerator.of("L64X128MixRandom");
 
   MastodonStreamingListener(
@@ -41,8 +52,10 @@ final class MastodonStreamingListener implements Source {
       Optional<Secret> token,
       String host,
       ConnectorContext ctx,
-      Health health) {
+      Health health,
+      Duration idleTimeout) {
     this.catchUp = catchUp;
+    this.idleTimeout = idleTimeout;
     this.streamUri = streamUri;
     this.token = token;
     this.host = host;
@@ -57,20 +70,21 @@ final class MastodonStreamingListener implements Source {
 
   @Override
   public void stream(Optional<String> cursor, Emitter emitter) throws Exception {
-    Optional<String> last = cursor;
+    // Updated as soon as a post is emitted, so that a connection lost mid-stream resumes after it.
+    AtomicReference<Optional<String>> last = new AtomicReference<>(cursor);
     int failures = 0;
     while (!Thread.currentThread().isInterrupted()) {
       try {
         Batch b;
         do {
-          b = catchUp.pollOnce(last);
+          b = catchUp.pollOnce(last.get());
           for (Item i : b.items()) {
             emitter.emit(i.post(), i.cursorAfter());
             health.emitted(i.post().createdAt());
-            last = Optional.of(i.cursorAfter());
+            last.set(Optional.of(i.cursorAfter()));
           }
         } while (b.more());
-        last = listen(last, emitter);
+        listen(last, emitter);
         failures = 0;
         if (ctx.stopWhenCaughtUp()) {
           return;
@@ -89,8 +103,8 @@ final class MastodonStreamingListener implements Source {
     throw new InterruptedException("stopped");
   }
 
-  /** Reads events until the server ends the stream; returns the last emitted id. */
-  private Optional<String> listen(Optional<String> from, Emitter emitter)
+  /** Reads events until the server ends the stream, keeping {@code last} at the last emitted id. */
+  private void listen(AtomicReference<Optional<String>> last, Emitter emitter)
       throws InterruptedException {
     HttpRequest.Builder req =
         HttpRequest.newBuilder(streamUri).header("Accept", "text/event-stream").GET();
@@ -108,12 +122,35 @@ final class MastodonStreamingListener implements Source {
           "GET " + streamUri.getPath(), res.statusCode(), res.headers(), ctx.clock().instant());
     }
     health.success();
-    Optional<String> last = from;
     String event = "";
-    try (Stream<String> lines = res.body()) {
+    AtomicLong heard = new AtomicLong(System.nanoTime());
+    AtomicBoolean idle = new AtomicBoolean();
+    Stream<String> body = res.body();
+    Thread watchdog =
+        Thread.ofVirtual()
+            .name("mastodon-idle-" + host)
+            .start(
+                () -> {
+                  long limit = idleTimeout.toNanos();
+                  try {
+                    while (true) {
+                      long silent = System.nanoTime() - heard.get();
+                      if (silent >= limit) {
+                        idle.set(true);
+                        body.close();
+                        return;
+                      }
+                      Thread.sleep(Duration.ofNanos(Math.max(limit - silent, 1_000_000)));
+                    }
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                });
+    try (Stream<String> lines = body) {
       Iterator<String> it = lines.iterator();
       while (it.hasNext()) {
         String line = it.next();
+        heard.set(System.nanoTime());
         if (line.startsWith("event:")) {
           event = line.substring(6).strip();
         } else if (line.startsWith("data:") && event.equals("update")) {
@@ -125,20 +162,43 @@ final class MastodonStreamingListener implements Source {
                 "Mastodon streaming: malformed update", 200, Optional.empty(), null);
           }
           Optional<String> id = Statuses.id(status);
-          if (id.isPresent() && (last.isEmpty() || Text.compareIds(id.get(), last.get()) > 0)) {
-            var post = Statuses.post(status, host);
+          Optional<String> done = last.get();
+          if (id.isPresent() && (done.isEmpty() || Text.compareIds(id.get(), done.get()) > 0)) {
+            Post post;
+            try {
+              post = Statuses.post(status, host);
+            } catch (IllegalArgumentException e) {
+              LOG.warn("Mastodon streaming: status skipped: {}", e.getMessage());
+              health.skipped("status skipped: " + e.getMessage());
+              last.set(id);
+              continue;
+            }
             emitter.emit(post, id.get());
             health.emitted(post.createdAt());
-            last = id;
+            last.set(id);
           }
         } else if (line.isEmpty()) {
           event = "";
         }
       }
-    } catch (java.io.UncheckedIOException e) {
-      throw ConnectorException.retriable(
-          "Mastodon streaming: connection lost", 0, Optional.empty(), null);
+    } catch (RuntimeException e) {
+      if (!idle.get() && !(e instanceof java.io.UncheckedIOException)) {
+        throw e;
+      }
+      if (!idle.get()) {
+        throw ConnectorException.retriable(
+            "Mastodon streaming: connection lost", 0, Optional.empty(), null);
+      }
+    } finally {
+      watchdog.interrupt();
     }
-    return last;
+    if (idle.get()) {
+      LOG.info("Mastodon streaming: silent for {}; reconnecting", idleTimeout);
+      throw ConnectorException.retriable(
+          "Mastodon streaming: no event or heartbeat for " + idleTimeout.toSeconds() + " s",
+          0,
+          Optional.empty(),
+          null);
+    }
   }
 }

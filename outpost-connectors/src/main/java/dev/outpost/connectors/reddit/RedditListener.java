@@ -67,7 +67,7 @@ final class RedditListener extends PollingSource {
     fresh.sort(Comparator.comparing(c -> c.at("/data/name").asText(), RedditListener::compare));
     List<Item> items = new ArrayList<>();
     for (JsonNode c : fresh) {
-      items.add(new Item(RedditClient.post(c), c.at("/data/name").asText()));
+      item(() -> new Item(RedditClient.post(c), c.at("/data/name").asText())).ifPresent(items::add);
     }
     return new Batch(items, Optional.empty(), cursor.isPresent() && children.size() >= limit);
   }

@@ -110,7 +110,8 @@ final class FeedListener extends PollingSource {
       if (k == fresh.size() - 1) {
         s = s.withValidators(p.etag(), p.lastModified());
       }
-      items.add(new Item(post(p.feed(), e), s.encode()));
+      String after = s.encode();
+      item(() -> new Item(post(p.feed(), e), after)).ifPresent(items::add);
     }
     FeedState next = fresh.isEmpty() ? s.withValidators(p.etag(), p.lastModified()) : s;
     return new Batch(items, Optional.of(next.encode()), false);
@@ -143,6 +144,15 @@ final class FeedListener extends PollingSource {
   }
 
   private Post post(SyndFeed feed, SyndEntry e) {
+    return post(feed, e, host, clock.instant());
+  }
+
+  /**
+   * One entry as a post: author, title and body as text, the entry's date or {@code now}.
+   *
+   * @throws IllegalArgumentException when the entry cannot be a post
+   */
+  static Post post(SyndFeed feed, SyndEntry e, String host, Instant now) {
     String authorName =
         e.getAuthor() != null && !e.getAuthor().isBlank()
             ? e.getAuthor()
@@ -166,7 +176,7 @@ final class FeedListener extends PollingSource {
         new Author(RssConnector.NETWORK, handle, authorName, 0, false, Optional.empty()),
         Post.truncate(full),
         feed.getLanguage(),
-        date(e).orElseGet(clock::instant),
+        date(e).orElse(now),
         Optional.ofNullable(e.getLink()),
         Optional.empty(),
         Metrics.NONE);

@@ -3,9 +3,9 @@ package dev.outpost.connectors.rss;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.outpost.connectors.ConnectorException;
 import dev.outpost.connectors.Json;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,8 +27,11 @@ record FeedState(Optional<String> etag, Optional<String> lastModified, List<Stri
       List<String> seen = new ArrayList<>();
       n.path("seen").forEach(x -> seen.add(x.asText()));
       return new FeedState(Json.text(n, "etag"), Json.text(n, "lastModified"), seen);
-    } catch (IOException e) {
-      throw new UncheckedIOException("not a feed checkpoint", e);
+    } catch (IOException | RuntimeException e) {
+      throw ConnectorException.permanent(
+          "the stored checkpoint is not a feed checkpoint (a JSON object with etag, lastModified"
+              + " and seen); delete it to read the feed afresh",
+          e);
     }
   }
 

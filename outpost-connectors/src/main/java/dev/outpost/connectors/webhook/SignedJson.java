@@ -48,15 +48,17 @@ final class SignedJson implements WebhookReceiver {
   }
 
   @Override
-  public List<Post> receive(Map<String, String> headers, byte[] body) {
+  public void verify(Map<String, String> headers, byte[] body) {
     String ts = Signatures.header(headers, WebhookConnector.TIMESTAMP).orElse("");
-    long seconds;
+    Duration age;
     try {
-      seconds = Long.parseLong(ts.strip());
-    } catch (NumberFormatException e) {
+      long seconds = Long.parseLong(ts.strip());
+      age =
+          Duration.ofSeconds(
+              Math.absExact(Math.subtractExact(seconds, clock.instant().getEpochSecond())));
+    } catch (NumberFormatException | ArithmeticException e) {
       throw reject(WebhookConnector.TIMESTAMP + " missing or not epoch seconds", 401);
     }
-    Duration age = Duration.between(Instant.ofEpochSecond(seconds), clock.instant()).abs();
     if (age.compareTo(tolerance) > 0) {
       throw reject(WebhookConnector.TIMESTAMP + " is " + age.toSeconds() + " s away from now", 401);
     }
@@ -68,10 +70,14 @@ final class SignedJson implements WebhookReceiver {
         secret, all, Signatures.header(headers, WebhookConnector.SIGNATURE).orElse(null))) {
       throw reject(WebhookConnector.SIGNATURE + " missing or wrong", 401);
     }
+  }
+
+  @Override
+  public List<Post> parse(byte[] body, Instant receivedAt) {
     JsonNode root;
     try {
       root = Json.MAPPER.readTree(body);
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
       throw reject("body is not JSON", 400);
     }
     List<JsonNode> items = new ArrayList<>();
@@ -84,13 +90,14 @@ final class SignedJson implements WebhookReceiver {
     }
     List<Post> posts = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
-      posts.add(post(i, items.get(i)));
+      posts.add(post(i, items.get(i), receivedAt));
     }
+    posts.forEach(p -> health.emitted(p.createdAt()));
     health.success();
     return posts;
   }
 
-  private Post post(int i, JsonNode n) {
+  private Post post(int i, JsonNode n, Instant receivedAt) {
     String where = "post " + i + ": ";
     String id = Json.text(n, "id").orElseThrow(() -> reject(where + "'id' is missing", 400));
     String author =
@@ -98,7 +105,7 @@ final class SignedJson implements WebhookReceiver {
     String text = Json.text(n, "text").orElseThrow(() -> reject(where + "'text' is missing", 400));
     Instant created;
     try {
-      created = Json.text(n, "createdAt").map(Instant::parse).orElseGet(clock::instant);
+      created = Json.text(n, "createdAt").map(Instant::parse).orElse(receivedAt);
     } catch (DateTimeParseException e) {
       throw reject(where + "'createdAt' must be ISO-8601 like 2026-11-23T12:00:00Z", 400);
     }

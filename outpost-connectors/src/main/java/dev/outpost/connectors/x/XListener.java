@@ -71,7 +71,10 @@ final class XListener extends PollingSource {
     tweets.stream()
         .filter(t -> cursor.isEmpty() || Text.compareIds(t.path("id").asText(), cursor.get()) > 0)
         .sorted(Comparator.comparing(t -> t.path("id").asText(), Text::compareIds))
-        .forEach(t -> items.add(new Item(XClient.post(t, users), t.path("id").asText())));
+        .forEach(
+            t ->
+                item(() -> new Item(XClient.post(t, users), t.path("id").asText()))
+                    .ifPresent(items::add));
     return new Batch(items, Optional.empty(), false);
   }
 }

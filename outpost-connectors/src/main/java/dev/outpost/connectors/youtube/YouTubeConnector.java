@@ -201,7 +201,7 @@ public final class YouTubeConnector implements Connector {
       List<Item> items = new ArrayList<>();
       threads.stream()
           .sorted(Comparator.comparing(YouTubeConnector::key, YouTubeConnector::compare))
-          .forEach(t -> items.add(new Item(post(t), key(t))));
+          .forEach(t -> item(() -> new Item(post(t), key(t))).ifPresent(items::add));
       return new Batch(items, Optional.empty(), false);
     }
   }

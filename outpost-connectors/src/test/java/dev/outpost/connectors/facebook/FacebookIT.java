@@ -53,7 +53,10 @@ class FacebookIT {
   @Test
   void aSignedFeedDeliveryGivesItsNewCommentsAndPostsOnly() {
     String sig = Signatures.sha256(new Secret("app-SECRET"), body);
-    List<Post> posts = fb.webhook().orElseThrow().receive(Map.of("x-hub-signature-256", sig), body);
+    List<Post> posts =
+        fb.webhook()
+            .orElseThrow()
+            .receive(Map.of("x-hub-signature-256", sig), body, TestSupport.CLOCK.instant());
     assertThat(posts)
         .extracting(Post::externalId)
         .containsExactly("900000000000001_1200000000000007", "104857600000001_900000000000002");
@@ -65,10 +68,15 @@ class FacebookIT {
   void aWrongOrMissingSignatureIsRefused() {
     String wrong = Signatures.sha256(new Secret("other"), body);
     assertThatThrownBy(
-            () -> fb.webhook().orElseThrow().receive(Map.of("X-Hub-Signature-256", wrong), body))
+            () ->
+                fb.webhook()
+                    .orElseThrow()
+                    .receive(
+                        Map.of("X-Hub-Signature-256", wrong), body, TestSupport.CLOCK.instant()))
         .isInstanceOfSatisfying(
             ConnectorException.class, e -> assertThat(e.status()).hasValue(401));
-    assertThatThrownBy(() -> fb.webhook().orElseThrow().receive(Map.of(), body))
+    assertThatThrownBy(
+            () -> fb.webhook().orElseThrow().receive(Map.of(), body, TestSupport.CLOCK.instant()))
         .isInstanceOf(ConnectorException.class);
     assertThat(fb.health().errors()).isEqualTo(2);
   }

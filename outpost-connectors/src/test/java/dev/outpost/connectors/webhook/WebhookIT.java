@@ -12,13 +12,10 @@ import dev.outpost.connectors.Fault;
 import dev.outpost.connectors.Secret;
 import dev.outpost.connectors.Signatures;
 import dev.outpost.connectors.TestSupport;
-import dev.outpost.connectors.WebhookInbox;
 import dev.outpost.core.Post;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,36 +60,17 @@ class WebhookIT {
   }
 
   @Test
-  void signedPostsGoThroughTheInboxIntoAStream() throws Exception {
+  void signedPostsAreReadInOrderWithTheirNetwork() throws Exception {
     String body =
         "[{\"id\":\"r-1\",\"author\":\"jo\",\"text\":\"App crashes on login \\uD83D\\uDE21\",\"createdAt\":\"2026-11-23T11:00:00Z\"},"
             + "{\"id\":\"r-2\",\"author\":\"al\",\"text\":\"Five stars\"}]";
-    WebhookInbox inbox = new WebhookInbox("reviews", hook.webhook().orElseThrow(), 10);
-    assertThat(inbox.accept(signed(NOW, body), body.getBytes(StandardCharsets.UTF_8))).isEqualTo(2);
-    List<Post> got = new ArrayList<>();
-    Thread t =
-        Thread.ofVirtual()
-            .start(
-                () -> {
-                  try {
-                    inbox.stream(
-                        Optional.empty(),
-                        (p, c) -> {
-                          synchronized (got) {
-                            got.add(p);
-                            got.notifyAll();
-                          }
-                        });
-                  } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                  }
-                });
-    synchronized (got) {
-      while (got.size() < 2) {
-        got.wait();
-      }
-    }
-    t.interrupt();
+    List<Post> got =
+        hook.webhook()
+            .orElseThrow()
+            .receive(
+                signed(NOW, body),
+                body.getBytes(StandardCharsets.UTF_8),
+                TestSupport.CLOCK.instant());
     assertThat(got).extracting(Post::externalId).containsExactly("r-1", "r-2");
     assertThat(got).allSatisfy(p -> assertThat(p.network()).isEqualTo("appstore"));
   }
@@ -102,20 +80,37 @@ class WebhookIT {
     var w = hook.webhook().orElseThrow();
     String body = "{\"id\":\"r-1\",\"author\":\"jo\",\"text\":\"hi\"}";
     String old = Long.toString(TestSupport.CLOCK.instant().getEpochSecond() - 3600);
-    assertThatThrownBy(() -> w.receive(signed(old, body), body.getBytes(StandardCharsets.UTF_8)))
+    assertThatThrownBy(
+            () ->
+                w.receive(
+                    signed(old, body),
+                    body.getBytes(StandardCharsets.UTF_8),
+                    TestSupport.CLOCK.instant()))
         .hasMessageContaining("X-Outpost-Timestamp");
     assertThatThrownBy(
-            () -> w.receive(signed(NOW, body), (body + " ").getBytes(StandardCharsets.UTF_8)))
+            () ->
+                w.receive(
+                    signed(NOW, body),
+                    (body + " ").getBytes(StandardCharsets.UTF_8),
+                    TestSupport.CLOCK.instant()))
         .hasMessageContaining("X-Outpost-Signature");
     String noText =
         "[{\"id\":\"a\",\"author\":\"b\",\"text\":\"ok\"},{\"id\":\"c\",\"author\":\"d\"}]";
     assertThatThrownBy(
-            () -> w.receive(signed(NOW, noText), noText.getBytes(StandardCharsets.UTF_8)))
+            () ->
+                w.receive(
+                    signed(NOW, noText),
+                    noText.getBytes(StandardCharsets.UTF_8),
+                    TestSupport.CLOCK.instant()))
         .isInstanceOf(ConnectorException.class)
         .hasMessage("post 1: 'text' is missing");
     String notJson = "\u00ff\u00fe garbage";
     assertThatThrownBy(
-            () -> w.receive(signed(NOW, notJson), notJson.getBytes(StandardCharsets.ISO_8859_1)))
+            () ->
+                w.receive(
+                    signed(NOW, notJson),
+                    notJson.getBytes(StandardCharsets.ISO_8859_1),
+                    TestSupport.CLOCK.instant()))
         .isInstanceOf(ConnectorException.class);
   }
 

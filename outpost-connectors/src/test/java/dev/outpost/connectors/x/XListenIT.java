@@ -70,7 +70,7 @@ class XListenIT extends ListenerContract {
           }
           return Reply.json(out.toString())
               .withHeader("x-rate-limit-remaining", "449")
-              .withHeader("x-rate-limit-reset", "1900000000");
+              .withHeader("x-rate-limit-reset", "1795436100"); // 15 min after TestSupport.CLOCK
         });
     return s;
   }
@@ -110,7 +110,7 @@ class XListenIT extends ListenerContract {
       conn.listener().orElseThrow().stream(Optional.of("1"), (p, c) -> got.add(p));
       assertThat(conn.health().rateLimitRemaining()).hasValue(449);
       assertThat(conn.health().rateLimitReset())
-          .contains(java.time.Instant.ofEpochSecond(1_900_000_000L));
+          .contains(java.time.Instant.ofEpochSecond(1_795_436_100L));
       assertThat(got).hasSize(14);
       Post reply =
           got.stream()
