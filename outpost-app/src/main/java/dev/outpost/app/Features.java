@@ -2,16 +2,21 @@ package dev.outpost.app;
 
 import dev.outpost.app.alerts.AlertNotifications;
 import dev.outpost.app.config.BroadcastConfig;
+import dev.outpost.app.config.ImpersonationConfig;
 import dev.outpost.app.config.OutpostConfig;
+import dev.outpost.app.impersonation.ImpersonationFeature;
 import dev.outpost.care.broadcast.Broadcaster;
 import dev.outpost.care.broadcast.ChannelProfile;
 import dev.outpost.care.broadcast.WebhookChannel;
 import dev.outpost.care.inbox.Inbox;
 import dev.outpost.connectors.Capability;
 import dev.outpost.connectors.Connection;
+import dev.outpost.identity.review.ImpersonationReview;
 import dev.outpost.store.PostgresAlerts;
 import dev.outpost.store.PostgresBroadcasts;
+import dev.outpost.store.PostgresCorrections;
 import dev.outpost.web.ConnectorsFeature;
+import dev.outpost.web.CorrectionsApi;
 import dev.outpost.web.WebFeature;
 import dev.outpost.web.accounts.AccountsWeb;
 import dev.outpost.web.alerts.AlertsFeature;
@@ -76,6 +81,27 @@ final class Features {
     inbox.watchSla(services.config().care().slaCheck());
     services.closeables().add(inbox);
     features.add(new InboxWeb(inbox));
+    // Impersonation review (issue 10): mention authors scored live against our identities.
+    ImpersonationConfig impersonation = services.config().impersonation();
+    Optional<ImpersonationReview> review = Optional.empty();
+    if (impersonation.enabled()) {
+      ImpersonationReview live =
+          new ImpersonationReview(
+              impersonation.scorer(services.clock()),
+              services.database().dataSource(),
+              services.audit(),
+              services.clock(),
+              impersonation.minScore());
+      services.listeners().add(live);
+      review = Optional.of(live);
+    }
+    features.add(new ImpersonationFeature(review));
+
+    // Corrections of sentiment and intents (issue 5), folded in by `outpost train sentiment`.
+    features.add(
+        new CorrectionsApi(
+            new PostgresCorrections(services.database().dataSource()), services.clock()));
+
     return features;
   }
 

@@ -150,7 +150,7 @@ public final class Outpost implements AutoCloseable {
       }
       LiveFeed feed = LiveFeed.create();
       LiveDetection detection = new LiveDetection(clock);
-      Enricher enricher = Enricher.loadDefault(clock);
+      Enricher enricher = EnrichModels.enricher(config.enrich(), clock);
       PostgresOutbox outbox = new PostgresOutbox(database.dataSource());
       OutboxDispatcher dispatcher =
           new OutboxDispatcher(

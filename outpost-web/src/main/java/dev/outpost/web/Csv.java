@@ -12,10 +12,10 @@ import org.apache.commons.csv.CSVPrinter;
  * = + - @}, a tab or a carriage return) get a leading apostrophe, so opening an export never runs
  * anything a post's author wrote.
  */
-final class Csv {
+public final class Csv {
   private Csv() {}
 
-  static String write(List<String> header, List<List<?>> rows) {
+  public static String write(List<String> header, List<List<?>> rows) {
     StringWriter out = new StringWriter();
     try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180)) {
       printer.printRecord(header.stream().map(Csv::cell).toList());

@@ -66,6 +66,28 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--min-df", defaultValue = "2", description = "default ${DEFAULT-VALUE}")
   int minDf;
 
+  @Option(
+      names = "--corrections-from",
+      description = {
+        "agents' corrections to fold in: the CSV of GET /api/v1/corrections?format=csv",
+        "(or any CSV with 'sentiment' or 'airline_sentiment' and 'text' columns; .gz read)"
+      })
+  Path corrections;
+
+  @Option(
+      names = "--corrections-weight",
+      defaultValue = "1",
+      description = "how many times each correction counts; default ${DEFAULT-VALUE}")
+  int correctionsWeight;
+
+  @Option(
+      names = "--corrections-held-out",
+      defaultValue = "0",
+      description =
+          "fraction of corrections kept out of training to compare the new model with the"
+              + " shipped one; default ${DEFAULT-VALUE}")
+  double correctionsHeldOut;
+
   @Override
   public Integer call() throws IOException {
     if (!Files.isDirectory(data)) {
@@ -76,7 +98,22 @@ public final class TrainCommand implements Callable<Integer> {
     Optional<Path> lex = beside(lexicon, parent, "lexicons/vader", "--lexicon");
     SentimentTrainer.Options options;
     try {
-      options = new SentimentTrainer.Options(data, val, lex, out, seed, heldOut, costs, minDf);
+      if (corrections != null && !Files.isRegularFile(corrections)) {
+        throw new UserError("--corrections-from: no such file: " + corrections, 2);
+      }
+      options =
+          new SentimentTrainer.Options(
+              data,
+              val,
+              lex,
+              out,
+              seed,
+              heldOut,
+              costs,
+              minDf,
+              Optional.ofNullable(corrections),
+              correctionsWeight,
+              correctionsHeldOut);
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage(), 2);
     }

@@ -43,6 +43,10 @@ public final class SentimentTrainer {
    * @param heldOut the fraction of training data held out for model selection
    * @param costs the regularisation constants tried
    * @param minDf features seen in fewer training texts are dropped
+   * @param corrections agents' corrections (CSV, see {@link CorrectionsFile}) to fold in
+   * @param correctionsWeight how many times each correction counts in training (1 or more)
+   * @param correctionsHeldOut the fraction of corrections kept out of training to measure the
+   *     adapted model against the shipped one (0 to train on all of them)
    */
   public record Options(
       Path data,
@@ -52,8 +56,33 @@ public final class SentimentTrainer {
       long seed,
       double heldOut,
       List<Double> costs,
-      int minDf) {
+      int minDf,
+      Optional<Path> corrections,
+      int correctionsWeight,
+      double correctionsHeldOut) {
+    /** Options without corrections: the shipped model. */
+    public Options(
+        Path data,
+        Optional<Path> validation,
+        Optional<Path> lexicon,
+        Path out,
+        long seed,
+        double heldOut,
+        List<Double> costs,
+        int minDf) {
+      this(data, validation, lexicon, out, seed, heldOut, costs, minDf, Optional.empty(), 1, 0);
+    }
+
     public Options {
+      if (correctionsWeight < 1 || correctionsWeight > 1000) {
+        throw new IllegalArgumentException(
+            "--corrections-weight must be between 1 and 1000, was " + correctionsWeight);
+      }
+      if (!(correctionsHeldOut >= 0 && correctionsHeldOut < 1)) {
+        throw new IllegalArgumentException(
+            "--corrections-held-out must be in [0, 1), was " + correctionsHeldOut);
+      }
+      corrections = corrections == null ? Optional.empty() : corrections;
       if (!(heldOut > 0 && heldOut < 0.5)) {
         throw new IllegalArgumentException("held-out fraction must be in (0, 0.5), was " + heldOut);
       }
@@ -78,7 +107,18 @@ public final class SentimentTrainer {
       Evaluation heldOut,
       Optional<Evaluation> validation,
       int nonZeroFeatures,
-      long modelBytes) {}
+      long modelBytes,
+      Optional<Adaptation> adaptation) {}
+
+  /**
+   * How folding in corrections changed the model, on corrections it was not trained on.
+   *
+   * @param used corrections added to the training data (each counted {@code weight} times)
+   * @param base the shipped model on the held-out corrections
+   * @param adapted the written model on the held-out corrections (absent when none held out)
+   */
+  public record Adaptation(
+      int used, int weight, Optional<Evaluation> base, Optional<Evaluation> adapted) {}
 
   private final PrintWriter log;
 
@@ -119,6 +159,42 @@ public final class SentimentTrainer {
     List<Corpus.Example> heldOut = List.copyOf(examples.subList(0, held));
     List<Corpus.Example> train = List.copyOf(examples.subList(held, examples.size()));
     log.printf(Locale.ROOT, "train %d, held out %d (seed %d)%n", train.size(), held, o.seed());
+    List<Corpus.Example> correctionsHeldOut = List.of();
+    int correctionsUsed = 0;
+    if (o.corrections().isPresent()) {
+      CorrectionsFile.Read read = CorrectionsFile.read(o.corrections().get());
+      // The same text twice (a retweet, a post corrected twice) would leak from training into
+      // the held-out corrections: keep the first of each text.
+      Set<String> seen = new HashSet<>();
+      List<Corpus.Example> corrections = new ArrayList<>();
+      for (Corpus.Example e : read.examples()) {
+        if (seen.add(Corpus.overlapKey(e.text()))) {
+          corrections.add(e);
+        }
+      }
+      int repeated = read.examples().size() - corrections.size();
+      Collections.shuffle(corrections, new Random(o.seed()));
+      int keep = (int) Math.round(corrections.size() * o.correctionsHeldOut());
+      correctionsHeldOut = List.copyOf(corrections.subList(0, keep));
+      List<Corpus.Example> adapted = new ArrayList<>(train);
+      for (Corpus.Example e : corrections.subList(keep, corrections.size())) {
+        for (int k = 0; k < o.correctionsWeight(); k++) {
+          adapted.add(e);
+        }
+      }
+      correctionsUsed = corrections.size() - keep;
+      train = List.copyOf(adapted);
+      log.printf(
+          Locale.ROOT,
+          "corrections: %d rows, %d without a sentiment and %d repeated texts skipped;"
+              + " %d folded in x%d, %d held out%n",
+          read.rows(),
+          read.skipped(),
+          repeated,
+          correctionsUsed,
+          o.correctionsWeight(),
+          keep);
+    }
 
     Lexicon lexicon = o.lexicon().isPresent() ? Lexicon.vader(o.lexicon().get()) : Lexicon.empty();
     log.printf(Locale.ROOT, "lexicon entries (training-time features): %d%n", lexicon.entries());
@@ -154,6 +230,25 @@ public final class SentimentTrainer {
     log.printf(Locale.ROOT, "chosen C=%s on the held-out split%n", bestCost);
     log.println(heldOutEval.summary());
     valEval.ifPresent(e -> log.println(e.summary()));
+    Optional<Adaptation> adaptation = Optional.empty();
+    if (o.corrections().isPresent()) {
+      Optional<Evaluation> base = Optional.empty();
+      Optional<Evaluation> adapted = Optional.empty();
+      if (!correctionsHeldOut.isEmpty()) {
+        base =
+            Optional.of(
+                Evaluation.of(
+                    "corrections, shipped model",
+                    SentimentClassifier.loadDefault(),
+                    correctionsHeldOut));
+        adapted =
+            Optional.of(Evaluation.of("corrections, this model", shipped, correctionsHeldOut));
+        log.println(base.get().summary());
+        log.println(adapted.get().summary());
+      }
+      adaptation =
+          Optional.of(new Adaptation(correctionsUsed, o.correctionsWeight(), base, adapted));
+    }
     log.printf(
         Locale.ROOT,
         "wrote %s: %d bytes, %d non-zero features, %.1f s%n",
@@ -172,7 +267,8 @@ public final class SentimentTrainer {
         heldOutEval,
         valEval,
         best.nonZero(),
-        bytes.size());
+        bytes.size(),
+        adaptation);
   }
 
   /** Macro-averaged recall and accuracy of a classifier on TweetEval's validation set. */
