@@ -94,7 +94,12 @@ final class Pages {
     String interval = p.interval(f).name().toLowerCase(Locale.ROOT);
     String asked = p.optional("interval").orElse("auto");
     Analytics.AuthorOrder by = p.authorOrder();
-    List<Analytics.TopicShare> shares = analytics.shareOfVoice(f);
+    // the page's four aggregates are independent: run them side by side, each on its connection
+    var shareQuery = parallel(() -> analytics.shareOfVoice(f));
+    var authorsQuery = parallel(() -> analytics.topAuthors(f, by, 10));
+    var hashtagsQuery = parallel(() -> analytics.topHashtags(f, 15));
+    var termsQuery = parallel(() -> analytics.topTerms(f, 15));
+    List<Analytics.TopicShare> shares = shareQuery.join();
     List<DashboardPage.TopicOption> options =
         known.stream()
             .map(
@@ -123,12 +128,33 @@ final class Pages {
             options,
             shares.stream().mapToLong(Analytics.TopicShare::mentions).sum(),
             shares,
-            analytics.topAuthors(f, by, 10).stream()
+            authorsQuery.join().stream()
                 .map(a -> PersonalData.author(a, PersonalData.hidden(ctx)))
                 .toList(),
-            analytics.topHashtags(f, 15),
-            analytics.topTerms(f, 15));
+            hashtagsQuery.join(),
+            termsQuery.join());
     render(ctx, "dashboard.jte", page);
+  }
+
+  /** Runs a query on a virtual thread; {@code join()} rethrows its failure unwrapped. */
+  private static <T> Parallel<T> parallel(java.util.function.Supplier<T> query) {
+    return new Parallel<>(java.util.concurrent.CompletableFuture.supplyAsync(query, VIRTUAL));
+  }
+
+  private static final java.util.concurrent.Executor VIRTUAL =
+      task -> Thread.ofVirtual().name("dashboard-query").start(task);
+
+  private record Parallel<T>(java.util.concurrent.CompletableFuture<T> future) {
+    T join() {
+      try {
+        return future.join();
+      } catch (java.util.concurrent.CompletionException e) {
+        if (e.getCause() instanceof RuntimeException r) {
+          throw r;
+        }
+        throw e;
+      }
+    }
   }
 
   void topics(Context ctx) {
