@@ -34,6 +34,12 @@ record RollupPlan(List<String> kinds, List<LocalDate> starts, List<Instant[]> ra
     if (!from.isBefore(to)) {
       return new RollupPlan(kinds, starts, raw);
     }
+    if (levels) {
+      // A range that starts or ends where nothing was said (the default range is the data's own
+      // span) is widened to whole months or years: the answer is the same, from fewer rollups.
+      from = widenedFrom(c, from);
+      to = widenedTo(c, to);
+    }
     LocalDate firstWhole = ceilDay(from);
     LocalDate endWhole = to.atOffset(ZoneOffset.UTC).toLocalDate(); // exclusive
     if (!firstWhole.isBefore(endWhole)) {
@@ -93,6 +99,44 @@ record RollupPlan(List<String> kinds, List<LocalDate> starts, List<Instant[]> ra
     }
     add(raw, start(endWhole), to);
     return new RollupPlan(kinds, starts, raw);
+  }
+
+  private static Instant widenedFrom(Connection c, Instant from) throws SQLException {
+    LocalDate day = from.atOffset(ZoneOffset.UTC).toLocalDate();
+    for (LocalDate edge : List.of(day.withDayOfYear(1), day.withDayOfMonth(1))) {
+      if (start(edge).isBefore(from) && noMentions(c, start(edge), from)) {
+        return start(edge);
+      }
+    }
+    return from;
+  }
+
+  private static Instant widenedTo(Connection c, Instant to) throws SQLException {
+    LocalDate day = to.atOffset(ZoneOffset.UTC).toLocalDate();
+    boolean midnight = start(day).equals(to);
+    // a range already ending on a month's or a year's edge stays there
+    LocalDate monthEnd =
+        midnight && day.getDayOfMonth() == 1 ? day : day.withDayOfMonth(1).plusMonths(1);
+    LocalDate yearEnd =
+        midnight && day.getDayOfYear() == 1 ? day : day.withDayOfYear(1).plusYears(1);
+    for (LocalDate edge : List.of(yearEnd, monthEnd)) {
+      if (start(edge).isAfter(to) && noMentions(c, to, start(edge))) {
+        return start(edge);
+      }
+    }
+    return to;
+  }
+
+  private static boolean noMentions(Connection c, Instant from, Instant to) throws SQLException {
+    return Sql.query(
+            c,
+            "SELECT NOT EXISTS (SELECT 1 FROM mentions WHERE posted_at >= ? AND posted_at < ?)",
+            ps -> {
+              ps.setTimestamp(1, Timestamp.from(from));
+              ps.setTimestamp(2, Timestamp.from(to));
+            },
+            rs -> rs.getBoolean(1))
+        .getFirst();
   }
 
   /** Everything from the base tables. */

@@ -77,6 +77,11 @@ class RollupsIT {
         // the data run from 2015-11-20 to 2017-01-13: three computed years, nothing raw
         assertThat(whole.kinds()).containsExactly("y", "y", "y");
         assertThat(whole.raw()).isEmpty();
+        // the data's own span (the dashboard's default range) is widened over the empty edges
+        var span = rolled.span().orElseThrow();
+        RollupPlan own = RollupPlan.of(c, span.from(), span.to().plusSeconds(1), true);
+        assertThat(own.kinds()).containsExactly("y", "y", "y");
+        assertThat(own.raw()).isEmpty();
         RollupPlan mixed =
             RollupPlan.of(
                 c,
