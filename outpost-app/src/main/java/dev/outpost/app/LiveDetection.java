@@ -138,7 +138,14 @@ final class LiveDetection implements MentionListener {
   Map<String, Object> status() {
     Map<String, Object> m = new LinkedHashMap<>();
     LongSupplier count = activeCount;
-    m.put("activeAlerts", count == null ? inbox.active().size() : count.getAsLong());
+    Object active;
+    try {
+      active = count == null ? inbox.active().size() : count.getAsLong();
+    } catch (RuntimeException e) {
+      // the count comes from the database: while it is down, /health still answers (503)
+      active = "unknown";
+    }
+    m.put("activeAlerts", active);
     m.put("openIncidents", detector.incidents().size());
     m.put("streamTime", detector.streamTime().toString());
     return m;
