@@ -148,9 +148,8 @@
       return;
     }
     var ids = rows.map(function (li) { return Number(li.dataset.id); });
+    // csrf.js adds the session's CSRF token to this change
     var headers = { "Content-Type": "application/json", Accept: "application/json" };
-    var token = document.querySelector('meta[name="csrf-token"]');
-    if (token) headers["X-CSRF-Token"] = token.getAttribute("content");
     fetch("/api/v1/mentions/tags", {
       method: "POST",
       headers: headers,
