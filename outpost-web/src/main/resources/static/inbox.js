@@ -127,12 +127,46 @@
         if (m.delivery) {
           li.appendChild(el('span', m.delivery.status + (m.delivery.error ? ': ' + m.delivery.error : ''), 'badge delivery'));
         }
+        if (m.direction === 'IN' && m.mentionId) {
+          li.appendChild(correction(m));
+        }
         list.appendChild(li);
       });
       const h = document.getElementById('history');
       h.replaceChildren();
       c.history.forEach(e => h.appendChild(el('li', new Date(e.at).toLocaleString() + ' · ' + e.actor + ' · ' + e.kind + (e.detail ? ': ' + e.detail : ''))));
       showOthers(c.drafting || []);
+    }
+
+    // An agent corrects what the model read in a post; corrections train the next model.
+    function correction(m) {
+      const form = el('form', null, 'correction');
+      const id = 'correct-' + m.id;
+      const label = el('label', 'Sentiment');
+      label.htmlFor = id;
+      const pick = el('select');
+      pick.id = id;
+      ['negative', 'neutral', 'positive'].forEach(v => {
+        const o = el('option', v);
+        o.value = v;
+        o.selected = v === m.sentiment;
+        pick.appendChild(o);
+      });
+      const save = el('button', 'Correct');
+      save.type = 'submit';
+      const said = el('span', m.sentiment ? 'model: ' + m.sentiment : '', 'muted');
+      said.setAttribute('role', 'status');
+      form.append(label, pick, save, said);
+      form.addEventListener('submit', async ev => {
+        ev.preventDefault();
+        try {
+          await post('/api/v1/mentions/' + m.mentionId + '/corrections', { sentiment: pick.value });
+          said.textContent = 'corrected to ' + pick.value;
+        } catch (e) {
+          said.textContent = 'not corrected: ' + e.message;
+        }
+      });
+      return form;
     }
 
     function showOthers(others) {

@@ -231,6 +231,21 @@ class InboxBrowserIT {
             ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector("#messages li.out .delivery"), "sent"));
     assertThat(driver.findElement(By.id("case-sla")).getText()).startsWith("First response sent");
+
+    // the agent corrects what the model read in the complaint: stored for the next training
+    org.openqa.selenium.WebElement correction =
+        driver.findElement(By.cssSelector("#messages li.in form.correction"));
+    new org.openqa.selenium.support.ui.Select(correction.findElement(By.tagName("select")))
+        .selectByValue("neutral");
+    correction.findElement(By.tagName("button")).click();
+    await()
+        .until(
+            ExpectedConditions.textToBePresentInElement(
+                correction.findElement(By.cssSelector("[role=status]")), "corrected to neutral"));
+    JsonNode corrections = api("/api/v1/corrections");
+    assertThat(corrections.toString())
+        .contains("\"mentionId\":" + stored.getFirst().id())
+        .contains("\"sentiment\":\"neutral\"");
     List<String> violations =
         driver.manage().logs().get(LogType.BROWSER).getAll().stream()
             .map(LogEntry::getMessage)

@@ -76,7 +76,12 @@ final class CaseRows {
         c.prepareStatement(
             "SELECT m.id, m.direction, m.kind, m.external_id, m.actor, m.text, m.at, m.sentiment,"
                 + " m.awaiting_approval, m.approved_by,"
-                + " m.outbox_key, o.status, o.attempts, o.last_error, o.url, o.external_id AS sent_id"
+                + " m.outbox_key, o.status, o.attempts, o.last_error, o.url, o.external_id AS sent_id,"
+                // the mention an incoming message is, so that agents can correct its sentiment
+                + " (SELECT mn.id FROM care_cases k JOIN posts p ON p.network = k.network"
+                + " AND p.external_id = m.external_id JOIN mentions mn ON mn.post_id = p.id"
+                + " AND mn.topic_id = k.topic_id WHERE k.id = m.case_id AND m.direction = 'IN'"
+                + " LIMIT 1) AS mention_id"
                 + " FROM care_messages m LEFT JOIN outbox o ON o.key = m.outbox_key"
                 + " WHERE m.case_id = ? ORDER BY m.id")) {
       ps.setLong(1, caseId);
@@ -107,7 +112,8 @@ final class CaseRows {
                   Optional.ofNullable(rs.getString("sentiment")),
                   d,
                   rs.getBoolean("awaiting_approval"),
-                  Optional.ofNullable(rs.getString("approved_by"))));
+                  Optional.ofNullable(rs.getString("approved_by")),
+                  Optional.ofNullable((Long) rs.getObject("mention_id", Long.class))));
         }
       }
     }

@@ -58,7 +58,10 @@ public record InboxCase(
         && latestSentiment.filter("positive"::equals).isPresent();
   }
 
-  /** What was said on a case, and for the brand's messages, how sending went. */
+  /**
+   * What was said on a case, and for the brand's messages, how sending went. {@code mentionId} is
+   * the stored mention an incoming message is (its sentiment and intents can be corrected).
+   */
   public record Message(
       long id,
       String direction,
@@ -70,7 +73,8 @@ public record InboxCase(
       Optional<String> sentiment,
       Optional<Delivery> delivery,
       boolean awaitingApproval,
-      Optional<String> approvedBy) {}
+      Optional<String> approvedBy,
+      Optional<Long> mentionId) {}
 
   /**
    * The outbox state of a message the brand sent.

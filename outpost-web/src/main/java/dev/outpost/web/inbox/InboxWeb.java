@@ -118,7 +118,8 @@ public final class InboxWeb implements WebFeature {
         x.sentiment(),
         x.delivery(),
         x.awaitingApproval(),
-        x.approvedBy());
+        x.approvedBy(),
+        x.mentionId());
   }
 
   private static Map<String, Object> view(InboxCase k, boolean personal) {
