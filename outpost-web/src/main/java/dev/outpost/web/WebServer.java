@@ -229,8 +229,8 @@ public final class WebServer implements AutoCloseable {
   }
 
   private void routes(List<WebFeature> features, Authenticator authenticator) {
-    app.before(WebServer::securityHeaders);
-    app.beforeMatched(ctx -> checkAccess(ctx, authenticator));
+    app.before(AccessControl::securityHeaders);
+    app.beforeMatched(ctx -> AccessControl.check(ctx, authenticator));
     topicsApi.register(routes);
     routes.get("/", Permission.VIEW, pages::stream);
     routes.get("/dashboard", Permission.VIEW, pages::dashboard);
@@ -250,80 +250,11 @@ public final class WebServer implements AutoCloseable {
         (e, ctx) -> ctx.status(HttpStatus.BAD_REQUEST).json(Map.of("error", e.getMessage())));
   }
 
-  /**
-   * The one place access is decided: a public route passes; any other needs a principal (401
-   * otherwise) holding the route's permission (403 otherwise).
-   */
-  private static void checkAccess(Context ctx, Authenticator authenticator) {
-    if (ctx.routeRoles().isEmpty() && ctx.path().startsWith("/static/")) {
-      return; // the bundled scripts, styles and images are public
-    }
-    Routes.Access access =
-        ctx.routeRoles().stream()
-            .filter(Routes.Access.class::isInstance)
-            .map(Routes.Access.class::cast)
-            .findFirst()
-            .orElseThrow(
-                () ->
-                    new IllegalStateException(
-                        "route " + ctx.endpointHandlerPath() + " declares no access"));
-    Optional<Principal> who = authenticator.authenticate(ctx);
-    who.ifPresent(p -> ctx.attribute(Principal.ATTRIBUTE, p));
-    if (access instanceof Routes.Needs(Permission needed)) {
-      if (who.isEmpty()) {
-        if (ctx.method() == io.javalin.http.HandlerType.GET && !ctx.path().startsWith("/api/")) {
-          ctx.redirect("/login", HttpStatus.SEE_OTHER); // a person, not a script: sign in first
-          ctx.skipRemainingHandlers();
-          return;
-        }
-        throw new io.javalin.http.UnauthorizedResponse("sign in first");
-      }
-      checkCsrf(ctx, who.get());
-      if (!who.get().may(needed)) {
-        throw new io.javalin.http.ForbiddenResponse(
-            "your role may not do this (needs "
-                + needed.name().toLowerCase(java.util.Locale.ROOT)
-                + ")");
-      }
-    }
-  }
-
-  /**
-   * A state-changing request from a browser session must carry the session's token, as the {@code
-   * X-CSRF-Token} header or the {@code _csrf} form field; API tokens and local use need none.
-   */
-  private static void checkCsrf(Context ctx, Principal who) {
-    if (who.csrfToken().isEmpty()
-        || SAFE_METHODS.contains(ctx.method())
-        || ctx.method() == io.javalin.http.HandlerType.HEAD) {
-      return;
-    }
-    String sent = ctx.header(CSRF_HEADER);
-    if (sent == null) {
-      String type = ctx.contentType();
-      if (type != null
-          && (type.startsWith("application/x-www-form-urlencoded")
-              || type.startsWith("multipart/form-data"))) {
-        sent = ctx.formParam(CSRF_FIELD);
-      }
-    }
-    if (sent == null
-        || !java.security.MessageDigest.isEqual(
-            sent.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-            who.csrfToken().get().getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
-      throw new io.javalin.http.ForbiddenResponse(
-          "missing or wrong CSRF token: reload the page and try again");
-    }
-  }
-
   /** The header a browser session's state-changing requests carry the CSRF token in. */
   public static final String CSRF_HEADER = "X-CSRF-Token";
 
   /** The form field a browser session's forms carry the CSRF token in. */
   public static final String CSRF_FIELD = "_csrf";
-
-  private static final java.util.Set<io.javalin.http.HandlerType> SAFE_METHODS =
-      java.util.EnumSet.of(io.javalin.http.HandlerType.GET, io.javalin.http.HandlerType.OPTIONS);
 
   /** Every declared route with the access it needs. */
   public Map<String, Routes.Access> declaredRoutes() {
@@ -343,13 +274,6 @@ public final class WebServer implements AutoCloseable {
       ctx.contentType("application/yaml; charset=utf-8")
           .result(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
     }
-  }
-
-  private static void securityHeaders(Context ctx) {
-    ctx.header("Content-Security-Policy", CSP);
-    ctx.header("X-Content-Type-Options", "nosniff");
-    ctx.header("X-Frame-Options", "DENY");
-    ctx.header("Referrer-Policy", "no-referrer");
   }
 
   static IndexPage.TopicCount topicCount(Topic t, Map<String, Long> counts) {
