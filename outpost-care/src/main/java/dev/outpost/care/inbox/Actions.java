@@ -36,7 +36,7 @@ final class Actions {
       Instant now)
       throws SQLException {
     if (k.status() == CaseStatus.RESOLVED) {
-      throw new Inbox.Conflict("case " + k.id() + " is resolved; reopen it first");
+      throw new CaseConflict("case " + k.id() + " is resolved; reopen it first");
     }
     String channel =
         Optional.ofNullable(settings.replyChannels().get(k.network()))
@@ -58,7 +58,7 @@ final class Actions {
           .filter(a -> !a.equals(agent))
           .ifPresent(
               a -> {
-                throw new Inbox.Conflict("case " + k.id() + " is assigned to " + a);
+                throw new CaseConflict("case " + k.id() + " is assigned to " + a);
               });
       messages.stream()
           .filter(m -> m.direction().equals("OUT") && m.kind().equals("reply"))
@@ -66,7 +66,7 @@ final class Actions {
           .findFirst()
           .ifPresent(
               m -> {
-                throw new Inbox.Conflict(
+                throw new CaseConflict(
                     m.actor() + " already answered the customer's latest post at " + m.at());
               });
     }
@@ -165,7 +165,7 @@ final class Actions {
       }
     }
     if (author.equals(approver)) {
-      throw new Inbox.Conflict("a reply needs someone else's approval than its author's");
+      throw new CaseConflict("a reply needs someone else's approval than its author's");
     }
     ActionKind kind = kindLabel.equals("dm") ? ActionKind.DIRECT_MESSAGE : ActionKind.REPLY;
     PostgresOutbox.enqueue(c, new OutboxAction(key, channel, kind, target, text), now);
@@ -205,7 +205,7 @@ final class Actions {
   void escalate(Connection c, InboxCase k, String actor, String reason, Instant now)
       throws SQLException {
     if (k.status() == CaseStatus.RESOLVED) {
-      throw new Inbox.Conflict("case " + k.id() + " is resolved; reopen it first");
+      throw new CaseConflict("case " + k.id() + " is resolved; reopen it first");
     }
     try (PreparedStatement ps =
         c.prepareStatement(
@@ -308,7 +308,7 @@ final class Actions {
       ps.executeUpdate();
     } catch (SQLException e) {
       if ("23505".equals(e.getSQLState())) {
-        throw new Inbox.Conflict(
+        throw new CaseConflict(
             "the author has another open case on topic " + k.topicId() + "; work that one");
       }
       throw e;

@@ -192,4 +192,61 @@ final class CaseRows {
   static String clean(String s) {
     return s.replace("\u0000", "");
   }
+
+  /** The case, locked for this transaction; {@link CaseNotFound} when there is none. */
+  static InboxCase lock(Connection c, long id, Instant now) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT 1 FROM care_cases WHERE id = ? FOR UPDATE")) {
+      ps.setLong(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          throw new CaseNotFound(id);
+        }
+      }
+    }
+    return CaseRows.find(c, id, now).orElseThrow(() -> new CaseNotFound(id));
+  }
+
+  /** The cases a queue filter selects, twice its limit, by stored priority (unsorted by wait). */
+  static List<InboxCase> queue(Connection c, Inbox.Filter f, Instant now) throws SQLException {
+    StringBuilder sql =
+        new StringBuilder("SELECT " + CaseRows.COLUMNS + " FROM care_cases c WHERE ");
+    List<Object> args = new ArrayList<>();
+    if (f.statuses().isEmpty()) {
+      sql.append("c.status <> 'RESOLVED'");
+    } else {
+      sql.append("c.status = ANY (?)");
+      args.add(f.statuses().stream().map(Enum::name).toArray(String[]::new));
+    }
+    f.queue()
+        .ifPresent(
+            q -> {
+              sql.append(" AND c.queue = ?");
+              args.add(q);
+            });
+    f.assignee()
+        .ifPresent(
+            a -> {
+              sql.append(" AND c.assignee = ?");
+              args.add(a);
+            });
+    sql.append(" ORDER BY c.priority DESC, c.opened_at LIMIT ").append(f.limit() * 2);
+    List<InboxCase> rows = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+      for (int i = 0; i < args.size(); i++) {
+        Object a = args.get(i);
+        if (a instanceof String[] arr) {
+          ps.setArray(i + 1, c.createArrayOf("text", arr));
+        } else {
+          ps.setString(i + 1, (String) a);
+        }
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          rows.add(of(rs, now));
+        }
+      }
+    }
+    return rows;
+  }
 }

@@ -9,13 +9,11 @@ import dev.outpost.core.outbox.ActionKind;
 import dev.outpost.store.PostgresAuditLog;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -33,24 +31,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Inbox implements MentionListener, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Inbox.class);
-
-  /** No case with this id. */
-  public static final class NotFound extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    NotFound(long id) {
-      super("no case " + id);
-    }
-  }
-
-  /** The action collides with someone else's (already answered, assigned to another agent). */
-  public static final class Conflict extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    Conflict(String message) {
-      super(message);
-    }
-  }
 
   /**
    * What the queue shows.
@@ -78,7 +58,7 @@ public final class Inbox implements MentionListener, AutoCloseable {
   private final InboxSettings settings;
   private final Intake intake;
   private final Actions actions;
-  private volatile Thread watcher;
+  private final SlaWatch sla;
 
   public Inbox(DataSource dataSource, Clock clock, InboxSettings settings) {
     this.dataSource = dataSource;
@@ -86,6 +66,7 @@ public final class Inbox implements MentionListener, AutoCloseable {
     this.settings = settings;
     this.intake = new Intake(settings);
     this.actions = new Actions(settings);
+    this.sla = new SlaWatch(dataSource, clock, settings, actions);
   }
 
   /** The inbox's clock's time (simulated in tests). */
@@ -117,50 +98,7 @@ public final class Inbox implements MentionListener, AutoCloseable {
   /** The queue, most urgent first (priority with waiting time, then oldest). */
   public List<InboxCase> queue(Filter f) {
     Instant now = clock.instant();
-    StringBuilder sql =
-        new StringBuilder("SELECT " + CaseRows.COLUMNS + " FROM care_cases c WHERE ");
-    List<Object> args = new ArrayList<>();
-    if (f.statuses().isEmpty()) {
-      sql.append("c.status <> 'RESOLVED'");
-    } else {
-      sql.append("c.status = ANY (?)");
-      args.add(f.statuses().stream().map(Enum::name).toArray(String[]::new));
-    }
-    f.queue()
-        .ifPresent(
-            q -> {
-              sql.append(" AND c.queue = ?");
-              args.add(q);
-            });
-    f.assignee()
-        .ifPresent(
-            a -> {
-              sql.append(" AND c.assignee = ?");
-              args.add(a);
-            });
-    sql.append(" ORDER BY c.priority DESC, c.opened_at LIMIT ").append(f.limit() * 2);
-    List<InboxCase> out =
-        tx(
-            c -> {
-              List<InboxCase> rows = new ArrayList<>();
-              try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-                for (int i = 0; i < args.size(); i++) {
-                  Object a = args.get(i);
-                  if (a instanceof String[] arr) {
-                    ps.setArray(i + 1, c.createArrayOf("text", arr));
-                  } else {
-                    ps.setString(i + 1, (String) a);
-                  }
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                  while (rs.next()) {
-                    rows.add(CaseRows.of(rs, now));
-                  }
-                }
-              }
-              return rows;
-            });
-    return out.stream()
+    return tx(c -> CaseRows.queue(c, f, now)).stream()
         .sorted(
             Comparator.comparingInt((InboxCase x) -> -x.priority().score())
                 .thenComparing(InboxCase::openedAt))
@@ -197,7 +135,7 @@ public final class Inbox implements MentionListener, AutoCloseable {
               .filter(a -> !a.equals(agent) && !force)
               .ifPresent(
                   a -> {
-                    throw new Conflict("case " + id + " is assigned to " + a);
+                    throw new CaseConflict("case " + id + " is assigned to " + a);
                   });
           set(c, id, "assignee = ?", agent);
           return "claimed";
@@ -220,7 +158,7 @@ public final class Inbox implements MentionListener, AutoCloseable {
    * Answers the customer in public, in reply to their latest post, with an @mention.
    *
    * @param force send even though someone else answered since the customer's latest post
-   * @throws Conflict when another agent answered already, or has the case
+   * @throws CaseConflict when another agent answered already, or has the case
    * @throws IllegalArgumentException when the reply is longer than the network allows
    */
   public Message reply(long id, String agent, String text, boolean force) {
@@ -247,7 +185,7 @@ public final class Inbox implements MentionListener, AutoCloseable {
     Instant now = clock.instant();
     return tx(
         c -> {
-          InboxCase k = lock(c, id, now);
+          InboxCase k = CaseRows.lock(c, id, now);
           Message m = actions.send(c, k, agent, kind, label, text, force, now);
           PostgresAuditLog.record(
               c,
@@ -264,13 +202,13 @@ public final class Inbox implements MentionListener, AutoCloseable {
   /**
    * Approves and sends a reply that waited for approval.
    *
-   * @throws Conflict when the approver wrote the reply
+   * @throws CaseConflict when the approver wrote the reply
    */
   public Message approve(long id, long messageId, String approver) {
     Instant now = clock.instant();
     return tx(
         c -> {
-          InboxCase k = lock(c, id, now);
+          InboxCase k = CaseRows.lock(c, id, now);
           Message m = actions.approve(c, k, messageId, approver, now);
           PostgresAuditLog.record(
               c,
@@ -289,7 +227,7 @@ public final class Inbox implements MentionListener, AutoCloseable {
     Instant now = clock.instant();
     tx(
         c -> {
-          InboxCase k = lock(c, id, now);
+          InboxCase k = CaseRows.lock(c, id, now);
           actions.escalate(c, k, actor, reason, now);
           PostgresAuditLog.record(
               c,
@@ -306,7 +244,7 @@ public final class Inbox implements MentionListener, AutoCloseable {
     Instant now = clock.instant();
     tx(
         c -> {
-          InboxCase k = lock(c, id, now);
+          InboxCase k = CaseRows.lock(c, id, now);
           actions.status(c, k, actor, status, reason, now);
           PostgresAuditLog.record(
               c,
@@ -359,7 +297,7 @@ public final class Inbox implements MentionListener, AutoCloseable {
     Instant now = clock.instant();
     return tx(
         c -> {
-          lock(c, id, now);
+          CaseRows.lock(c, id, now);
           try (PreparedStatement ps =
               c.prepareStatement(
                   "INSERT INTO care_presence (case_id, agent, seen_at) VALUES (?, ?, ?)"
@@ -376,71 +314,16 @@ public final class Inbox implements MentionListener, AutoCloseable {
   }
 
   /**
-   * Escalates every open case whose first-response or resolution target is missed or closer than
-   * the warning time, once per case; returns their ids.
+   * Escalates the open cases whose first response or resolution is due within the warning time,
+   * once per case; returns their ids.
    */
   public List<Long> checkSla() {
-    Instant now = clock.instant();
-    Instant horizon = now.plus(settings.warnBefore());
-    List<Long> due =
-        tx(
-            c -> {
-              List<Long> ids = new ArrayList<>();
-              try (PreparedStatement ps =
-                  c.prepareStatement(
-                      "SELECT id FROM care_cases WHERE status IN ('NEW', 'OPEN')"
-                          + " AND waiting_since IS NULL AND sla_escalated_at IS NULL"
-                          + " AND ((first_response_at IS NULL AND first_response_due <= ?)"
-                          + " OR resolution_due <= ?) ORDER BY id")) {
-                ps.setTimestamp(1, Timestamp.from(horizon));
-                ps.setTimestamp(2, Timestamp.from(horizon));
-                try (ResultSet rs = ps.executeQuery()) {
-                  while (rs.next()) {
-                    ids.add(rs.getLong(1));
-                  }
-                }
-              }
-              return ids;
-            });
-    List<Long> escalated = new ArrayList<>();
-    for (long id : due) {
-      tx(
-          c -> {
-            InboxCase k = lock(c, id, now);
-            if (actions.slaEscalate(c, k, now)) {
-              escalated.add(id);
-              PostgresAuditLog.record(
-                  c, new AuditEvent(now, "system", "case.sla-escalate", "case:" + id, Map.of()));
-            }
-            return null;
-          });
-    }
-    return escalated;
+    return sla.check();
   }
 
   /** Starts checking SLA targets in the background every {@code poll}. */
-  public synchronized void watchSla(Duration poll) {
-    if (watcher != null) {
-      return;
-    }
-    watcher =
-        Thread.ofVirtual()
-            .name("care-sla")
-            .start(
-                () -> {
-                  while (!Thread.currentThread().isInterrupted()) {
-                    try {
-                      checkSla();
-                    } catch (RuntimeException e) {
-                      LOG.warn("SLA check failed, retrying: {}", e.getMessage());
-                    }
-                    try {
-                      Thread.sleep(poll);
-                    } catch (InterruptedException e) {
-                      Thread.currentThread().interrupt();
-                    }
-                  }
-                });
+  public void watchSla(Duration poll) {
+    sla.start(poll);
   }
 
   /**
@@ -473,7 +356,7 @@ public final class Inbox implements MentionListener, AutoCloseable {
     if (body == null) {
       throw new IllegalArgumentException("no saved reply named '" + name + "'");
     }
-    InboxCase k = find(id).orElseThrow(() -> new NotFound(id)).summary();
+    InboxCase k = find(id).orElseThrow(() -> new CaseNotFound(id)).summary();
     return Templates.render(
         body,
         Map.of(
@@ -493,7 +376,7 @@ public final class Inbox implements MentionListener, AutoCloseable {
     Instant now = clock.instant();
     tx(
         c -> {
-          InboxCase k = lock(c, id, now);
+          InboxCase k = CaseRows.lock(c, id, now);
           String detail = change.apply(c, k, now);
           if (detail != null) {
             CaseRows.event(c, id, now, actor, action.substring("case.".length()), detail);
@@ -519,49 +402,12 @@ public final class Inbox implements MentionListener, AutoCloseable {
     }
   }
 
-  private static InboxCase lock(Connection c, long id, Instant now) throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement("SELECT 1 FROM care_cases WHERE id = ? FOR UPDATE")) {
-      ps.setLong(1, id);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          throw new NotFound(id);
-        }
-      }
-    }
-    return CaseRows.find(c, id, now).orElseThrow(() -> new NotFound(id));
-  }
-
-  @FunctionalInterface
-  interface Work<T> {
-    T run(Connection c) throws SQLException;
-  }
-
-  private <T> T tx(Work<T> work) {
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        T result = work.run(c);
-        c.commit();
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(true);
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("care inbox database error: " + e.getMessage(), e);
-    }
+  private <T> T tx(Tx.Work<T> work) {
+    return Tx.run(dataSource, work);
   }
 
   @Override
-  public synchronized void close() throws InterruptedException {
-    Thread t = watcher;
-    watcher = null;
-    if (t != null) {
-      t.interrupt();
-      t.join(Duration.ofSeconds(5));
-    }
+  public void close() throws InterruptedException {
+    sla.close();
   }
 }

@@ -315,7 +315,7 @@ class InboxIT {
     try {
       inbox.reply(id, agent, "sorry about that, we are on it", false);
       return "sent";
-    } catch (Inbox.Conflict e) {
+    } catch (CaseConflict e) {
       return "conflict";
     }
   }
@@ -346,7 +346,7 @@ class InboxIT {
     assertThat(outbox.find(key)).as("nothing is sent before approval").isEmpty();
     assertThat(inbox.find(id).orElseThrow().summary().firstResponse().stoppedAt()).isEmpty();
     assertThatThrownBy(() -> inbox.reply(id, "ann", "me too", false))
-        .isInstanceOf(Inbox.Conflict.class);
+        .isInstanceOf(CaseConflict.class);
     assertThatThrownBy(() -> inbox.approve(id, draft.id(), "tom"))
         .hasMessage("a reply needs someone else's approval than its author's");
 

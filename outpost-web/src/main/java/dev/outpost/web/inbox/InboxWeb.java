@@ -1,5 +1,7 @@
 package dev.outpost.web.inbox;
 
+import dev.outpost.care.inbox.CaseConflict;
+import dev.outpost.care.inbox.CaseNotFound;
 import dev.outpost.care.inbox.CaseStatus;
 import dev.outpost.care.inbox.Inbox;
 import dev.outpost.care.inbox.InboxCase;
@@ -241,7 +243,7 @@ public final class InboxWeb implements WebFeature {
     long id = id(ctx);
     try {
       ctx.json(Map.of("others", inbox.drafting(id, agent(ctx))));
-    } catch (Inbox.NotFound e) {
+    } catch (CaseNotFound e) {
       ctx.status(HttpStatus.NOT_FOUND).json(Map.of("error", e.getMessage()));
     }
   }
@@ -271,9 +273,9 @@ public final class InboxWeb implements WebFeature {
       } else {
         ctx.status(HttpStatus.ACCEPTED).json(result);
       }
-    } catch (Inbox.NotFound e) {
+    } catch (CaseNotFound e) {
       ctx.status(HttpStatus.NOT_FOUND).json(Map.of("error", e.getMessage()));
-    } catch (Inbox.Conflict e) {
+    } catch (CaseConflict e) {
       ctx.status(HttpStatus.CONFLICT).json(Map.of("error", e.getMessage()));
     }
   }
