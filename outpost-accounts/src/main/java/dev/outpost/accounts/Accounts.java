@@ -5,13 +5,11 @@ import dev.outpost.core.audit.AuditEvent;
 import dev.outpost.core.audit.AuditLog;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -111,32 +109,15 @@ public final class Accounts {
   }
 
   public List<User> users() {
-    List<User> out = new ArrayList<>();
-    try (Connection c = db.getConnection();
-        PreparedStatement ps =
-            c.prepareStatement("SELECT name, role, disabled, created_at FROM users ORDER BY name");
-        ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        out.add(user(rs));
-      }
-    } catch (SQLException e) {
-      throw failed("listing users", e);
-    }
-    return out;
+    return Sql.all(db, "SELECT name, role, disabled, created_at FROM users ORDER BY name").stream()
+        .map(Accounts::user)
+        .toList();
   }
 
   public Optional<User> user(String name) {
-    try (Connection c = db.getConnection();
-        PreparedStatement ps =
-            c.prepareStatement(
-                "SELECT name, role, disabled, created_at FROM users WHERE name = ?")) {
-      ps.setString(1, name);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Optional.of(user(rs)) : Optional.empty();
-      }
-    } catch (SQLException e) {
-      throw failed("reading user " + name, e);
-    }
+    return Optional.ofNullable(
+            Sql.one(db, "SELECT name, role, disabled, created_at FROM users WHERE name = ?", name))
+        .map(Accounts::user);
   }
 
   /** Changes a password and signs the user out everywhere. */
@@ -397,12 +378,8 @@ public final class Accounts {
     audit.record(AuditEvent.of(clock.instant(), actor, "token.revoke", "token:" + id));
   }
 
-  private static User user(ResultSet rs) throws SQLException {
-    return new User(
-        rs.getString(1),
-        Role.valueOf(rs.getString(2)),
-        rs.getBoolean(3),
-        rs.getTimestamp(4).toInstant());
+  private static User user(Sql.Row r) {
+    return new User(r.string(0), Role.valueOf(r.string(1)), r.bool(2), r.instant(3));
   }
 
   private static void checkName(String name) {

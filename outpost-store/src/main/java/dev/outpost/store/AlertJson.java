@@ -15,13 +15,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Alerts and incidents as the JSON kept in {@code jsonb} columns. */
-final class AlertJson {
+/**
+ * Alerts and incidents as JSON: kept in {@code jsonb} columns, and as the text of an alert's outbox
+ * entry so that a restart can still send it.
+ */
+public final class AlertJson {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private AlertJson() {}
 
-  static String write(Alert a) {
+  public static String write(Alert a) {
     ObjectNode n = JSON.createObjectNode();
     n.put("threadId", Sql.text(a.threadId()));
     n.put("kind", a.kind().name());
@@ -38,7 +41,10 @@ final class AlertJson {
     return n.toString();
   }
 
-  static Alert readAlert(String json) {
+  /**
+   * @throws StoreException when the text is not an alert
+   */
+  public static Alert readAlert(String json) {
     JsonNode n = parse(json);
     Map<String, String> details = new LinkedHashMap<>();
     n.path("details").properties().forEach(e -> details.put(e.getKey(), e.getValue().asText()));

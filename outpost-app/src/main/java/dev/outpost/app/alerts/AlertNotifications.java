@@ -13,6 +13,7 @@ import dev.outpost.detect.AlertListener;
 import dev.outpost.detect.notify.EmailNotifier;
 import dev.outpost.detect.notify.HttpNotifier;
 import dev.outpost.detect.notify.Notifier;
+import dev.outpost.store.AlertJson;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -261,7 +262,7 @@ public final class AlertNotifications implements AlertListener, AutoCloseable {
               channel,
               ActionKind.NOTIFY,
               a.threadId(),
-              AlertCodec.write(a),
+              AlertJson.write(a),
               Map.of("phase", a.phase().id(), "kind", a.kind().id())),
           now);
     } catch (RuntimeException e) {

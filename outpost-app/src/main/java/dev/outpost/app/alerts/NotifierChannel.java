@@ -6,6 +6,8 @@ import dev.outpost.core.outbox.ActionKind;
 import dev.outpost.core.outbox.OutboxAction;
 import dev.outpost.detect.notify.Notifier;
 import dev.outpost.detect.notify.NotifyException;
+import dev.outpost.store.AlertJson;
+import dev.outpost.store.StoreException;
 import java.util.Optional;
 import java.util.Set;
 
@@ -30,9 +32,9 @@ final class NotifierChannel implements Channel {
   @Override
   public Sent send(OutboxAction action) {
     try {
-      notifier.send(AlertCodec.read(action.text()));
+      notifier.send(AlertJson.readAlert(action.text()));
       return new Sent(action.key(), Optional.empty());
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | StoreException e) {
       throw ChannelException.permanent(name() + ": " + e.getMessage());
     } catch (NotifyException e) {
       throw new ChannelException(e.getMessage(), e.retriable(), Optional.empty());

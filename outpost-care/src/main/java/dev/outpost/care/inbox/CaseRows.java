@@ -249,4 +249,14 @@ final class CaseRows {
     }
     return rows;
   }
+
+  /** Gives a case to an agent. */
+  static void assign(Connection c, long id, String agent) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("UPDATE care_cases SET assignee = ? WHERE id = ?")) {
+      ps.setString(1, agent);
+      ps.setLong(2, id);
+      ps.executeUpdate();
+    }
+  }
 }

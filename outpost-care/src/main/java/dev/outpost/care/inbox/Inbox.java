@@ -137,7 +137,7 @@ public final class Inbox implements MentionListener, AutoCloseable {
                   a -> {
                     throw new CaseConflict("case " + id + " is assigned to " + a);
                   });
-          set(c, id, "assignee = ?", agent);
+          CaseRows.assign(c, id, agent);
           return "claimed";
         });
   }
@@ -149,7 +149,7 @@ public final class Inbox implements MentionListener, AutoCloseable {
         by,
         "case.assign",
         (c, k, now) -> {
-          set(c, id, "assignee = ?", agent);
+          CaseRows.assign(c, id, agent);
           return "assigned to " + agent;
         });
   }
@@ -356,15 +356,9 @@ public final class Inbox implements MentionListener, AutoCloseable {
     if (body == null) {
       throw new IllegalArgumentException("no saved reply named '" + name + "'");
     }
-    InboxCase k = find(id).orElseThrow(() -> new CaseNotFound(id)).summary();
-    return Templates.render(
-        body,
-        Map.of(
-            "author.name", k.authorName(),
-            "author.handle", "@" + k.authorHandle(),
-            "agent.name", agent,
-            "case.id", String.valueOf(id),
-            "topic", k.topicId()));
+    Instant now = clock.instant();
+    InboxCase k = tx(c -> CaseRows.find(c, id, now)).orElseThrow(() -> new CaseNotFound(id));
+    return SavedReplies.fill(body, k, agent);
   }
 
   @FunctionalInterface
@@ -390,16 +384,6 @@ public final class Inbox implements MentionListener, AutoCloseable {
           PostgresAuditLog.record(c, new AuditEvent(now, actor, action, "case:" + id, Map.of()));
           return null;
         });
-  }
-
-  private static void set(Connection c, long id, String assignment, String value)
-      throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement("UPDATE care_cases SET " + assignment + " WHERE id = ?")) {
-      ps.setString(1, value);
-      ps.setLong(2, id);
-      ps.executeUpdate();
-    }
   }
 
   private <T> T tx(Tx.Work<T> work) {

@@ -51,4 +51,16 @@ final class SavedReplies {
       ps.executeUpdate();
     }
   }
+
+  /** A saved reply filled in for a case. */
+  static String fill(String body, InboxCase k, String agent) {
+    return Templates.render(
+        body,
+        Map.of(
+            "author.name", k.authorName(),
+            "author.handle", "@" + k.authorHandle(),
+            "agent.name", agent,
+            "case.id", String.valueOf(k.id()),
+            "topic", k.topicId()));
+  }
 }
