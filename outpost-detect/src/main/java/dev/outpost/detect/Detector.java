@@ -148,7 +148,9 @@ public final class Detector {
     var v = baseline.judge(s, end, observed, startBucket);
     int minCount = config.spikes().minCount();
     boolean warmingUp = (end - windowBuckets - startBucket) * 2 < bucketsPerHour;
-    boolean anomalous = !warmingUp && observed >= minCount && v.anomalous();
+    // the count gate opens a streak; the steps that follow need only stay anomalous
+    boolean counted = observed >= minCount || volume.hasStreak(key);
+    boolean anomalous = !warmingUp && counted && v.anomalous();
     var severity =
         observed >= 10 * v.expected() && observed >= 5L * minCount
             ? Alert.Severity.CRITICAL

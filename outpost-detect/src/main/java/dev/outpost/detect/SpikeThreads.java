@@ -50,6 +50,12 @@ final class SpikeThreads {
     return states.containsKey(key);
   }
 
+  /** Whether the key's last step was anomalous (a streak under way, or an open thread's). */
+  boolean hasStreak(String key) {
+    State st = states.get(key);
+    return st != null && st.streak > 0;
+  }
+
   void step(Step s) {
     State st = states.get(s.key());
     if (s.anomalous()) {

@@ -172,4 +172,35 @@ class DetectorTest {
     d.advanceTo(burst.plus(Duration.ofMinutes(30)));
     assertThat(opened(Alert.Kind.VOLUME_SPIKE, "all")).hasSize(1);
   }
+
+  @Test
+  void theCountGateOpensAStreakAndTheNextStepNeedsOnlyStayAnomalous() {
+    Detector d = detector(DetectorConfig.Baseline.SEASONAL_POISSON);
+    d.advanceTo(T0);
+    for (int i = 0; i < 12; i++) { // a quiet topic: one post every 5 minutes
+      d.observe(Observation.at(T0.plus(Duration.ofMinutes(5L * i))));
+    }
+    Instant ramp = T0.plus(Duration.ofHours(3));
+    // one post a minute: 10 posts in the first 10 minutes, then 9 as the first leaves the window
+    for (int minute : new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 12, 13}) {
+      d.observe(Observation.at(ramp.plus(Duration.ofMinutes(minute))));
+    }
+    d.advanceTo(ramp.plus(Duration.ofMinutes(11)));
+    assertThat(opened(Alert.Kind.VOLUME_SPIKE, "all")).hasSize(1);
+    assertThat(opened(Alert.Kind.VOLUME_SPIKE, "all").get(0).observed()).isEqualTo(9);
+  }
+
+  @Test
+  void fewerPostsThanTheCountGateNeverOpenAStreak() {
+    Detector d = detector(DetectorConfig.Baseline.SEASONAL_POISSON);
+    d.advanceTo(T0);
+    Instant t = T0.plus(Duration.ofHours(3));
+    for (int minute = 0; minute < 60; minute++) { // 9 posts in every 10 minutes, for an hour
+      if (minute % 10 != 9) {
+        d.observe(Observation.at(t.plus(Duration.ofMinutes(minute))));
+      }
+    }
+    d.advanceTo(t.plus(Duration.ofHours(2)));
+    assertThat(opened(Alert.Kind.VOLUME_SPIKE, "all")).isEmpty();
+  }
 }

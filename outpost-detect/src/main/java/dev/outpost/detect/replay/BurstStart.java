@@ -15,6 +15,9 @@ import java.util.Optional;
  * burst start is the time of the first post at or after that minute.
  */
 final class BurstStart {
+  /** How many full hours before a minute make its reference level: one week. */
+  static final int REFERENCE_HOURS = 24 * 7;
+
   private BurstStart() {}
 
   static Optional<Instant> of(List<Instant> sorted) {
@@ -36,7 +39,7 @@ final class BurstStart {
     for (int i = 0; i < n; i++) {
       long minute = m0 + i;
       long hour = Math.floorDiv(minute, 60);
-      int known = (int) Math.min(24, hour - h0);
+      int known = (int) Math.min(REFERENCE_HOURS, hour - h0);
       double[] hours = new double[known];
       for (int k = 0; k < known; k++) {
         long h = hour - known + k;

@@ -36,6 +36,17 @@ public final class Evaluation {
 
   private Evaluation() {}
 
+  /**
+   * When the detector starts watching a stream: the start of the hour before its first post's hour.
+   * A listening tool watches a topic before its first matching post, so the empty hour is known,
+   * not unknown; one full hour is the least history that takes the detector past its warm-up and
+   * cold start (ADR 0051).
+   */
+  static Instant watchFrom(Instant firstPost) {
+    long hour = Math.floorDiv(firstPost.getEpochSecond(), 3600) - 1;
+    return Instant.ofEpochSecond(hour * 3600);
+  }
+
   /** One event's figures; the optionals are empty where there is no burst or no alert. */
   public record EventResult(
       String event,
@@ -108,10 +119,11 @@ public final class Evaluation {
     Optional<Instant> burst = BurstStart.of(times);
     List<Alert> opened = new ArrayList<>();
     if (!times.isEmpty()) {
+      Instant watchFrom = watchFrom(times.get(0));
       Detector d =
           new Detector(
               config,
-              Clock.fixed(times.get(0), ZoneOffset.UTC),
+              Clock.fixed(watchFrom, ZoneOffset.UTC),
               a -> {
                 if (a.kind() == Alert.Kind.VOLUME_SPIKE
                     && a.phase() == Alert.Phase.OPENED
@@ -119,6 +131,7 @@ public final class Evaluation {
                   opened.add(a);
                 }
               });
+      d.advanceTo(watchFrom);
       for (Instant t : times) {
         d.observe(Observation.at(t));
       }
