@@ -275,6 +275,26 @@ public final class PostgresAlerts implements AlertStore {
   }
 
   @Override
+  public boolean claimNotification(String threadId, Instant at, Duration throttle) {
+    boolean always = throttle.isZero();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "UPDATE alert_threads SET notified_at = GREATEST(notified_at, ?)"
+                    + " WHERE thread_id = ?"
+                    + (always ? "" : " AND (notified_at IS NULL OR notified_at <= ?)"))) {
+      ps.setTimestamp(1, Timestamp.from(at));
+      ps.setString(2, threadId);
+      if (!always) {
+        ps.setTimestamp(3, Timestamp.from(at.minus(throttle)));
+      }
+      return ps.executeUpdate() == 1;
+    } catch (SQLException e) {
+      throw new StoreException("cannot claim alert " + threadId + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
   public void saveIncident(Incident i) {
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps =

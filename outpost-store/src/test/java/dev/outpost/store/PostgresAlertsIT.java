@@ -122,6 +122,26 @@ class PostgresAlertsIT {
   }
 
   @Test
+  void theThrottleClaimIsRememberedWithTheThread() {
+    String t = "volume_spike:united:" + T0.getEpochSecond();
+    Duration throttle = Duration.ofMinutes(15);
+    PostgresAlerts alerts = new PostgresAlerts(db.dataSource());
+    assertThat(alerts.claimNotification(t, T0, Duration.ZERO)).as("unknown thread").isFalse();
+    alerts.record(alert(t, Alert.Phase.OPENED, Alert.Severity.WARNING, T0, 40), NOW);
+    assertThat(alerts.claimNotification(t, T0, Duration.ZERO)).isTrue();
+    // another instance (a restart) sees the same memory
+    PostgresAlerts again = new PostgresAlerts(db.dataSource());
+    assertThat(again.claimNotification(t, T0.plusSeconds(300), throttle)).isFalse();
+    assertThat(again.claimNotification(t, T0.plusSeconds(900), throttle)).isTrue();
+    assertThat(again.claimNotification(t, T0.plusSeconds(1000), throttle)).isFalse();
+    assertThat(again.claimNotification(t, T0.plusSeconds(1000), Duration.ZERO)).isTrue();
+    // an unconditional claim of an earlier message never moves the memory back
+    assertThat(again.claimNotification(t, T0.plusSeconds(60), Duration.ZERO)).isTrue();
+    assertThat(again.claimNotification(t, T0.plusSeconds(1800), throttle)).isFalse();
+    assertThat(again.claimNotification(t, T0.plusSeconds(1900), throttle)).isTrue();
+  }
+
+  @Test
   void unacknowledgedThreadsAreEscalatedOnce() {
     PostgresAlerts alerts = new PostgresAlerts(db.dataSource());
     String t = "incident:esc:1";

@@ -21,7 +21,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -50,7 +49,6 @@ public final class AlertNotifications implements AlertListener, AutoCloseable {
   private final Clock clock;
   private final Function<String, Optional<Incident>> incidents;
   private final Duration throttle;
-  private final Map<String, Instant> lastSent = new HashMap<>();
   private final List<Notifier> notifiers;
   private volatile Thread escalations;
 
@@ -161,7 +159,13 @@ public final class AlertNotifications implements AlertListener, AutoCloseable {
     if (!r.added()) {
       return;
     }
-    Set<String> channels = channelsFor(a, r.thread(), before, now);
+    Set<String> channels;
+    try {
+      channels = channelsFor(a, r.thread(), before, now);
+    } catch (RuntimeException e) {
+      LOG.warn("alert {} not sent: {}", a.threadId(), e.getMessage());
+      return;
+    }
     for (String ch : channels) {
       enqueue(key(a, ch), ch, a, now);
     }
@@ -169,19 +173,18 @@ public final class AlertNotifications implements AlertListener, AutoCloseable {
 
   private Set<String> channelsFor(
       Alert a, AlertThread thread, Optional<Alert.Severity> before, Instant now) {
+    // the throttle's memory is kept with the thread in the store, so it survives a restart
     switch (a.phase()) {
-      case OPENED -> lastSent.put(a.threadId(), a.at());
+      case OPENED -> store.claimNotification(a.threadId(), a.at(), Duration.ZERO);
       case UPDATED -> {
-        Instant last = lastSent.get(a.threadId());
         boolean rose = before.isPresent() && a.severity().compareTo(before.get()) > 0;
         if (thread.status() == AlertThread.Status.RESOLVED
             || thread.status() == AlertThread.Status.SNOOZED
-            || !rose && last != null && a.at().isBefore(last.plus(throttle))) {
+            || !store.claimNotification(a.threadId(), a.at(), rose ? Duration.ZERO : throttle)) {
           return Set.of();
         }
-        lastSent.put(a.threadId(), a.at());
       }
-      case CLOSED -> lastSent.remove(a.threadId());
+      case CLOSED -> {}
       default -> throw new IllegalStateException("unknown phase " + a.phase());
     }
     Set<String> channels = new LinkedHashSet<>();

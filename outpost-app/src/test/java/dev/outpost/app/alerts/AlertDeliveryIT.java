@@ -223,6 +223,37 @@ class AlertDeliveryIT {
   }
 
   @Test
+  void theUpdateThrottleHoldsAcrossARestart() throws Exception {
+    Running first = start("alaska");
+    first.notifications().alert(spike("alaska", Alert.Phase.OPENED, Alert.Severity.WARNING, 0, 30));
+    first.notifications().close();
+    // a restart 5 minutes into the thread: its next update is still inside the 15-minute window
+    Running second = start("alaska");
+    second
+        .notifications()
+        .alert(spike("alaska", Alert.Phase.UPDATED, Alert.Severity.WARNING, 5, 60));
+    second.dispatcher().dispatchDue();
+    assertThat(alaskaHooks()).hasSize(1);
+    // after the window the next update goes out, once, and the restart after it remembers it
+    second
+        .notifications()
+        .alert(spike("alaska", Alert.Phase.UPDATED, Alert.Severity.WARNING, 16, 120));
+    second.notifications().close();
+    Running third = start("alaska");
+    third
+        .notifications()
+        .alert(spike("alaska", Alert.Phase.UPDATED, Alert.Severity.WARNING, 16, 120));
+    third
+        .notifications()
+        .alert(spike("alaska", Alert.Phase.UPDATED, Alert.Severity.WARNING, 20, 240));
+    third.dispatcher().dispatchDue();
+    assertThat(alaskaHooks())
+        .extracting(r -> json(r.body()).path("phase").asText())
+        .containsExactly("opened", "updated");
+    assertThat(json(alaskaHooks().getLast().body()).path("observed").asDouble()).isEqualTo(120);
+  }
+
+  @Test
   void aFailedSendIsRetriedUnderTheSameKeyAndDeliveredOnce() throws Exception {
     Running r = start("united");
     failNext.set(503);
@@ -349,6 +380,10 @@ class AlertDeliveryIT {
         "incident on american 'cancelled / flight / dfw'",
         "/api/v1/incidents/" + id,
         Map.of("topic", "american"));
+  }
+
+  private List<Received> alaskaHooks() {
+    return at("/hook").stream().filter(r -> r.body().contains("alaska")).toList();
   }
 
   private static JsonNode json(String body) {

@@ -58,6 +58,15 @@ public interface AlertStore {
   /** Records that a thread was escalated; false if it already was. */
   boolean markEscalated(String threadId, Instant now);
 
+  /**
+   * The update throttle's memory, kept with the thread: claims the notification of the thread's
+   * message at stream time {@code at}. It succeeds, and remembers {@code at}, when no message of
+   * the thread went out yet or the latest that did is at least {@code throttle} before {@code at};
+   * {@link Duration#ZERO} claims unconditionally (an opening, a rise in severity). Atomic, so that
+   * only one caller wins a claim; false also for an unknown thread.
+   */
+  boolean claimNotification(String threadId, Instant at, Duration throttle);
+
   /** Saves the latest snapshot of an incident (replacing the previous one). */
   void saveIncident(Incident incident);
 
