@@ -20,8 +20,12 @@
     }).then(function (thread) {
       var row = button.closest("tr");
       var cell = row ? row.querySelector(".status") : null;
-      if (cell) cell.textContent = thread.status + (thread.acknowledgedBy ? " by " + thread.acknowledgedBy.name : "");
-      if (status) status.textContent = action + "d";
+      if (cell) {
+        cell.textContent = thread.status
+          + (thread.acknowledgedBy ? " by " + thread.acknowledgedBy.name : "")
+          + (thread.snoozedUntil ? " until " + thread.snoozedUntil : "");
+      }
+      if (status) status.textContent = "Alert " + action + "d: " + thread.summary;
       button.disabled = false;
     }).catch(function (error) {
       if (status) status.textContent = action + " failed: " + error.message;

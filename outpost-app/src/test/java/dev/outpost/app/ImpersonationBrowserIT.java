@@ -13,19 +13,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.logging.Level;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -33,14 +26,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * renders as text, and the Confirm button (static script, JSON API) records the decision.
  */
 class ImpersonationBrowserIT {
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   @TempDir Path dataDir;
 
   @Test
   void aReviewerConfirmsAnImpostorFromThePage() throws Exception {
     assumeTrue(
-        System.getenv("CI") != null || Files.isExecutable(CHROMEDRIVER),
+        Browsers.available(),
         "skipped: /usr/bin/chromedriver is missing (apt-get install chromium chromium-driver)");
     Path posts = dataDir.resolve("impostor.csv");
     Files.writeString(
@@ -79,7 +70,7 @@ class ImpersonationBrowserIT {
                 .body();
       }
       assertThat(queued).as("the impostor is queued").contains("AcmeSupp0rt");
-      WebDriver driver = driver();
+      WebDriver driver = Browsers.chromium();
       try {
         TestAccess.signIn(driver, outpost);
         new WebDriverWait(driver, Duration.ofSeconds(20))
@@ -103,39 +94,12 @@ class ImpersonationBrowserIT {
         Files.write(
             shots.resolve("impersonation.png"),
             ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
-        List<LogEntry> errors =
-            driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
-                .filter(e -> !e.getMessage().contains("favicon.ico"))
-                .toList();
-        assertThat(errors).as("console errors (CSP violations...)").isEmpty();
+        assertThat(Browsers.consoleErrors(driver))
+            .as("console errors (CSP violations...)")
+            .isEmpty();
       } finally {
         driver.quit();
       }
     }
-  }
-
-  private static WebDriver driver() {
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--window-size=1280,900");
-    LoggingPreferences logs = new LoggingPreferences();
-    logs.enable(LogType.BROWSER, Level.ALL);
-    options.setCapability("goog:loggingPrefs", logs);
-    ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(CHROMEDRIVER.toFile())
-            .usingAnyFreePort()
-            .build();
-    return new ChromeDriver(service, options);
   }
 }
