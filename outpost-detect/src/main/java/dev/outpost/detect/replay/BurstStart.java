@@ -8,11 +8,12 @@ import java.util.Optional;
 /**
  * The objective start of the first burst of a sorted stream, computed from the data alone.
  *
- * <p>For each minute m: the base rate is the median of the (up to) 24 full hourly counts of the
- * stream before m's hour, at least 1 per hour. The burst starts at the first minute m whose next 10
- * minutes hold at least max(10, 10 x base / 6) posts and whose next 60 minutes hold at least
- * max(30, 10 x base) posts: ten times the usual rate, dense at once and sustained for an hour. The
- * burst start is the time of the first post at or after that minute.
+ * <p>For each minute m: the base rate is the median of the (up to) 168 full hourly counts (a week)
+ * of the stream before m's hour, at least 1 per hour; a week, so that a progressive event's own
+ * first days do not become its reference (ADR 0051). The burst starts at the first minute m whose
+ * next 10 minutes hold at least max(10, 10 x base / 6) posts and whose next 60 minutes hold at
+ * least max(30, 10 x base) posts: ten times the usual rate, dense at once and sustained for an
+ * hour. The burst start is the time of the first post at or after that minute.
  */
 final class BurstStart {
   /** How many full hours before a minute make its reference level: one week. */
